@@ -1,0 +1,43 @@
+"""Calls to action and links to other pages of the site."""
+
+from wagtail import blocks
+
+from .text import INLINE_FEATURES
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Heading", max_length=120, default="Book a free initial chat")
+    text = blocks.RichTextBlock(label="Text", features=INLINE_FEATURES, required=False)
+    button_label = blocks.CharBlock(label="Button text", max_length=60, default="Get in touch")
+    page = blocks.PageChooserBlock(
+        label="Button leads to", required=False,
+        help_text="Leave empty to use the contact page named in Settings › Practice details.",
+    )
+
+    class Meta:
+        icon = "mail"
+        template = "home/blocks/call_to_action.html"
+        label = "Call to action"
+        group = "Links"
+        description = "An invitation with a button, to the contact page unless you choose another."
+        preview_value = {
+            "heading": "Book a free initial chat",
+            "text": "<p>A short, no-obligation call to see whether we are a good fit.</p>",
+            "button_label": "Get in touch",
+        }
+
+
+class PageLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label="Page")
+    title = blocks.CharBlock(label="Title", required=False, max_length=120, help_text="Leave empty to use the page's title.")
+    description = blocks.TextBlock(
+        label="Description", required=False, help_text="Leave empty to use the page's own description.",
+    )
+
+    class Meta:
+        icon = "link"
+        template = "home/blocks/page_link.html"
+        label = "Link to another page"
+        group = "Links"
+        description = "A card that points readers to another page of the site."
+        preview_value = {"title": "About me", "description": "Who I am and how I work."}

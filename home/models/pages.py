@@ -1,0 +1,96 @@
+"""The home page and the general-purpose page (about, privacy notice)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home import structured_data
+from home.blocks import BodyBlock
+
+from .seo import SitePage
+
+
+class HomePage(SitePage):
+    hero_heading = models.CharField(
+        "Main heading", max_length=150, blank=True,
+        help_text="The first thing visitors read. Leave empty to use the page title.",
+    )
+    hero_text = models.TextField(
+        "Welcome text", blank=True, help_text="Two or three sentences under the main heading. Also used as the description in search results.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="Welcome image", help_text="A calm, welcoming photo. Describe it in the image's title for screen readers.",
+    )
+    hero_button_label = models.CharField(
+        "Welcome button text", max_length=60, blank=True, default="Book a free initial chat",
+        help_text="The button under the welcome text leads to the contact page.",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="Page content", help_text="Everything below the welcome section.")
+
+    content_panels = SitePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image"), FieldPanel("hero_button_label")],
+            heading="Welcome section",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "services.ServiceIndexPage", "blog.BlogIndexPage", "contact.ContactPage"]
+    max_count = 1
+    summary_field = "hero_text"
+    image_field = "hero_image"
+
+    class Meta:
+        verbose_name = "Home page"
+
+    def get_structured_data(self, request, practice):
+        website = {
+            "@type": "WebSite",
+            "name": practice.practice_name,
+            "url": request.build_absolute_uri("/"),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": request.build_absolute_uri("/search/") + "?q={query}",
+                "query-input": "required name=query",
+            },
+        }
+        items = [website, structured_data.local_business(practice, request)]
+        if practice.therapist_name:
+            items.append(structured_data.person(practice, request))
+        return items + super().get_structured_data(request, practice)
+
+
+class StandardPage(SitePage):
+    introduction = models.TextField(
+        "Introduction", blank=True, help_text="A sentence or two at the top. Also used as the description in search results.",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="Page content")
+    describes_practice = models.BooleanField(
+        "This page is about you and your practice", default=False,
+        help_text="Tick on your “About me” page: search engines are then told who you are and your professional membership.",
+    )
+
+    content_panels = SitePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    promote_panels = SitePage.promote_panels + [FieldPanel("describes_practice")]
+    search_fields = SitePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    summary_field = "introduction"
+
+    class Meta:
+        verbose_name = "General page"
+        verbose_name_plural = "General pages"
+
+    def get_structured_data(self, request, practice):
+        items = super().get_structured_data(request, practice)
+        if self.describes_practice:
+            items.insert(0, structured_data.local_business(practice, request))
+            if practice.therapist_name:
+                items.insert(1, structured_data.person(practice, request))
+            items.insert(0, {"@type": "AboutPage", "name": self.title, "url": self.get_full_url(request)})
+        return items

@@ -1,0 +1,43 @@
+"""Shared fixtures: the demo site is built once per test session.
+
+Tests that use the ordinary `db` fixture run inside a transaction that is
+rolled back, so they all start from the same demo content. Tests that need a
+real server (`live_server`, browser tests) flush the database afterwards;
+the `demo` fixture rebuilds whatever is missing before each test that asks.
+"""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0, stdout=_Null())
+
+
+class _Null:
+    def write(self, *args):
+        pass
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site (rebuilt if a transactional test emptied the database)."""
+    call_command("load_demo_content", stdout=_Null())
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
