@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo admin-login check lint serve bench lighthouse backup restore browser-deps clean
+.PHONY: run test install install-dev migrate demo admin-login check serve collectstatic bench lighthouse backup restore browser-deps clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -45,5 +45,40 @@ check: install-dev
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 
+# --- Production on this machine -------------------------------------------
+# `make serve` runs the production settings (DEBUG off, WhiteNoise serving
+# compressed hashed static files, gunicorn) on plain HTTP at 127.0.0.1, so the
+# HTTPS-only switches are turned off for this local run only.
+WORKERS ?= 3
+SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY="$$(cat .serve-secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
+
+.serve-secret-key:
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+collectstatic: install .serve-secret-key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v0
+
+serve: demo collectstatic
+	$(SERVE_ENV) $(VENV)/bin/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
+
+# --- Backups ------------------------------------------------------------------
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=archives/practice-backup-….tar.gz"; exit 1; }
+	$(PY) manage.py restore "$(FILE)"
+
+# --- Benchmarks (not tests) -----------------------------------------------------
+bench: install-dev .serve-secret-key
+	$(PY) bench/run.py
+
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static .serve-secret-key
+
+# Debian's Chromium for the real-browser tests; never a downloaded browser.
+browser-deps:
+	bash scripts/install-browser-deps.sh

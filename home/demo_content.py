@@ -68,7 +68,6 @@ def _home_page(ctx):
     home = HomePage(
         title="Counselling in Cheltenham, online and outdoors",
         slug="home",
-        seo_title="Therapy with Ben – counselling in Cheltenham, online and outdoors",
         hero_heading="A calm place to talk things through",
         hero_text=(
             "I am Ben, a BACP-registered counsellor in Cheltenham. I see adults in a quiet room in town, online, "

@@ -4,7 +4,14 @@ Each returns a plain dict; templates print them with the ``json_ld`` filter,
 which escapes ``<``, ``>`` and ``&`` so no content can close the script tag.
 """
 
+import re
+from html import unescape
+
 from django.utils.html import strip_tags
+
+from home.visibility import routed_trail
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
 def absolute(request, url):
@@ -72,7 +79,7 @@ def person(practice, request):
 
 def breadcrumbs(page, request):
     """BreadcrumbList from the site root down to this page."""
-    trail = [p for p in page.get_ancestors(inclusive=True).specific(defer=True) if p.depth > 1]
+    trail = routed_trail(page) or [p for p in page.get_ancestors(inclusive=True).specific(defer=True) if p.depth > 1]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -80,6 +87,12 @@ def breadcrumbs(page, request):
             for index, crumb in enumerate(trail, start=1)
         ],
     }
+
+
+def plain_text(html):
+    """Text as a reader sees it: paragraphs and list items stay apart, entities decoded."""
+    spaced = _BLOCK_END.sub(lambda match: match.group(0) + " ", html)
+    return " ".join(unescape(strip_tags(spaced)).split())
 
 
 def faq_page(pairs):
@@ -90,7 +103,7 @@ def faq_page(pairs):
             {
                 "@type": "Question",
                 "name": question,
-                "acceptedAnswer": {"@type": "Answer", "text": strip_tags(answer_html).strip()},
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer_html)},
             }
             for question, answer_html in pairs
         ],

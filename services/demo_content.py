@@ -1,20 +1,76 @@
-"""Demo services (the foundation's starting point; issue 3 completes them)."""
+"""Demo services: the index with a comparison of the four ways to meet, and one page for each."""
 
-from home.demo import upsert_page
+from home.demo import demo_image, rich, stream, upsert_page
+from services.demo_pages import faq, h2, in_person, neurodiverse, online, row, walk_and_talk
 from services.models import ServiceIndexPage, ServicePage
 
-SERVICES = [
-    ("in-person-counselling", "In-person counselling", "Weekly sessions in a quiet, private room in central Cheltenham."),
-    ("online-counselling", "Online counselling", "Secure video sessions from wherever you feel most at ease."),
-    ("walk-and-talk-therapy", "Walk and talk therapy", "Counselling on foot, side by side, in Cheltenham's parks."),
-    ("neurodiverse-counselling", "Neurodiverse counselling", "Counselling adapted for autistic and ADHD adults."),
-]
+# Page-tree order is the order of the cards on /services/.
+SERVICES = (in_person, online, walk_and_talk, neurodiverse)
 
 
 def load(ctx):
     index, _ = upsert_page(
-        ctx, ctx.home, ServiceIndexPage, "services", title="Services", show_in_menus=True,
-        introduction="Four ways to meet, one careful way of working.",
+        ctx, ctx.home, ServiceIndexPage, "services",
+        title="Services",
+        show_in_menus=True,
+        introduction=(
+            "Four ways to meet, one careful way of working. Choose the setting that feels safest to you; "
+            "you can change your mind as we go."
+        ),
+        body=_index_body(),
     )
-    for slug, title, summary in SERVICES:
-        upsert_page(ctx, index, ServicePage, slug, title=title, summary=summary)
+    for module in SERVICES:
+        title, scene, description = module.SCENE
+        upsert_page(ctx, index, ServicePage, module.SLUG, **module.fields(demo_image(title, scene, description)))
+
+
+def _index_body():
+    return stream(
+        h2("Which way suits you?"),
+        ("table", {
+            "caption": "The four ways to meet, side by side",
+            "row_heading_label": "What to know",
+            "columns": ["In person", "Online", "Walk and talk", "Neurodiverse-adapted"],
+            "rows": [
+                row(
+                    "Where",
+                    "A quiet room near Cheltenham town centre", "Wherever you are in the UK, by video",
+                    "Pittville Park or the Cox's Meadow area", "In the room, online or outdoors",
+                ),
+                row(
+                    "Length and fee",
+                    "50 minutes, £60", "50 minutes, £55", "60 minutes, £65", "50 minutes, £60",
+                ),
+                row(
+                    "Often suits",
+                    "People who want therapy to happen somewhere apart from daily life",
+                    "Busy lives, long distances, or feeling most at ease at home",
+                    "People who talk more easily side by side and on the move",
+                    "Autistic and ADHD adults, diagnosed or not",
+                ),
+                row(
+                    "Worth knowing",
+                    "Ground-floor room with a level entrance",
+                    "Needs a private space and a steady connection",
+                    "Moves indoors or online in bad weather",
+                    "Adjustments to communication, senses and pace",
+                ),
+            ],
+            "note": "<p>Not sure which to choose? Ask in the free initial chat: many clients combine two.</p>",
+        }),
+        h2("What stays the same"),
+        ("text", rich(
+            "Whichever you choose, the work is confidential, unhurried and led by you. I am a registered member "
+            "of the BACP and follow its Ethical Framework in every setting, indoors and out.",
+        )),
+        faq(
+            "Choosing a way to meet",
+            ("Can I switch between formats?", rich(
+                "Yes. Many people start in the room and move online when life gets busy, or add a few walking "
+                "sessions in spring. We agree each change a week ahead.",
+            )),
+            ("Which format works best?", rich(
+                "The one you will keep coming to. Research suggests the relationship matters far more than the setting.",
+            )),
+        ),
+    )

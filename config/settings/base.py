@@ -24,6 +24,13 @@ INSTALLED_APPS = [
     "blog",
     "contact",
     "search",
+    "pagecache",
+    "backups",
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,14 +60,25 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous visitors' pages from the cache before sessions, CSRF or
+    # any page code run; outside them, it sees every cookie a response sets.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step verification: django-otp marks verified sessions; ours sends
+    # editors who turned it on to the code page until they give one.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.RequireSecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the final answer to every login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,6 +148,11 @@ if env_str("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered pages live apart from everything else (rate-limit counters, axes
+# state), so emptying the page cache never touches them.
+CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "") + ":pages"}
+if CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["pages"]["LOCATION"] = "pages"
 
 # --- E-mail -----------------------------------------------------------------
 if env_str("EMAIL_HOST"):
@@ -146,6 +169,15 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Contact form -------------------------------------------------------------
+# Enquiries one visitor (IP address) may send: "<count>/<period>", period s, m,
+# h or d, e.g. "5/h" or "10/15m". Counted in the default cache, so with several
+# workers or servers it needs the shared Redis cache to be exact.
+CONTACT_RATE_LIMIT = env_str("CONTACT_RATE_LIMIT", "5/h")
+# How many reverse proxies in front of the site append to X-Forwarded-For.
+# 0 (the default) ignores the header, which any visitor can forge.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # --- Passwords and accounts ----------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -153,6 +185,75 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Failed admin logins: five in a row for one username from one address lock
+# that pair out for an hour (django-axes). Successful logins reset the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_VERBOSE = False
+
+# Two-step verification (django-otp, TOTP apps). Any editor can turn it on
+# from Account › Two-step verification.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Practice website")
+
+# --- Security headers ------------------------------------------------------
+# Public pages run only our own script file: no inline script, nothing from
+# another host. The admin is excluded: Wagtail's editor needs inline script
+# and styles, and only signed-in staff see it.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "camera": [], "geolocation": [], "gyroscope": [], "magnetometer": [],
+    "microphone": [], "payment": [], "usb": [], "interest-cohort": [],
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# --- Full-page cache ---------------------------------------------------------
+# Anonymous visitors get pages from the "pages" cache; publishing,
+# unpublishing, moving or deleting a page, or saving a setting, empties it.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+
+# A CDN or caching proxy in front is told to drop a page when it changes
+# (Wagtail's frontend cache): an HTTP PURGE endpoint (Varnish, nginx) or
+# Cloudflare, each switched on by its variables.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # --- Language and time -------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -166,10 +267,29 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Let Django serve uploads itself (only for a one-machine site with no web
+# server in front, such as `make serve`).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Beyond one machine: uploads in an S3-compatible store shared by every app
+# server (needs `pip install django-storages[s3]`; see README).
+if env_str("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("MEDIA_S3_BUCKET"),
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -179,9 +299,40 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend by default, which uses SQLite's FTS5 (with
+# titles weighted, search/backends/) or, when DATABASE_URL points at
+# PostgreSQL, its full-text search with English stemming ("walking" finds
+# "walk"). SEARCH_BACKEND=opensearch3 (or opensearch2, elasticsearch7/8/9)
+# with SEARCH_URL moves search to a search server (README, "Search").
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "english"}}
+elif SEARCH_BACKEND in {"elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}:
+    from .env import env_required
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            # Comma-separated; credentials may be in the URL (https://user:password@host:9200).
+            "URLS": env_list("SEARCH_URL") or [env_required("SEARCH_URL")],
+            # Several sites (or staging and live) can share one cluster.
+            "INDEX_PREFIX": env_str("SEARCH_INDEX_PREFIX", "practice_"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+            # English stemming, as on PostgreSQL.
+            "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "english"}}}}},
+        }
+    }
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be database, opensearch2, opensearch3, elasticsearch7, elasticsearch8 or elasticsearch9, not {SEARCH_BACKEND!r}"
+    )
 # Editors see an accessibility checker in the page preview.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar in the admin: it would send a hash of each editor's e-mail
+# address to another host on every page; Wagtail shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

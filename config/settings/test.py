@@ -25,5 +25,10 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if CACHES["default"]["BACKEND"].startswith("django_redis"):
     # Each run gets its own key space so parallel runs never see each other's pages.
-    CACHES["default"]["KEY_PREFIX"] = f"test-{tempfile.mktemp(prefix='', dir='')}"
+    run = f"test-{tempfile.mktemp(prefix='', dir='')}"
+    CACHES["default"]["KEY_PREFIX"] = run
+    CACHES["pages"]["KEY_PREFIX"] = run + ":pages"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Test helpers sign in without a request, which django-axes refuses; the
+# tests of the lockout itself switch it back on.
+AXES_ENABLED = False

@@ -64,22 +64,30 @@ class ComparisonTableBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        expected = len(value["columns"])
-        wrong = [
-            f"“{row['heading']}” has {len(row['cells'])}"
-            for row in value["rows"]
-            if len(row["cells"]) != expected
-        ]
+        columns = len(value["columns"])
+        # The message goes on each row that is wrong, next to its cells, and
+        # says what to do; everything the editor typed stays in the form.
+        wrong = {
+            index: blocks.StructBlockValidationError(block_errors={"cells": blocks.ListBlockValidationError(
+                non_block_errors=[ValidationError(cell_count_message(len(row["cells"]), columns))],
+            )})
+            for index, row in enumerate(value["rows"])
+            if len(row["cells"]) != columns
+        }
         if wrong:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "rows": ValidationError(
-                        f"Every row needs one cell for each of the {expected} columns. " + "; ".join(wrong) + "."
-                    )
-                }
-            )
+            raise blocks.StructBlockValidationError(block_errors={"rows": blocks.ListBlockValidationError(block_errors=wrong)})
         return value
 
-    def get_searchable_content(self, value):
-        # Row headings and cells count for search, so a word only in the table finds the page.
-        return super().get_searchable_content(value)
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # Each cell with its column's name, which labels it on narrow screens.
+        columns = list(value["columns"])
+        context["rows"] = [{"heading": row["heading"], "cells": list(zip(columns, row["cells"]))} for row in value["rows"]]
+        return context
+
+
+def cell_count_message(cells, columns):
+    return (
+        f"This row has {cells} cell{'s' if cells != 1 else ''} but the table has {columns} columns. "
+        "Add or remove cells so there is one for each column, in the same order as the column headings."
+    )

@@ -7,6 +7,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 @register_setting(icon="user")
 class PracticeSettings(BaseSiteSetting):
+    # Every page's header, footer and meta tags follow these links: fetch them with the settings in one query.
+    select_related = ["contact_page", "privacy_page", "share_image"]
+
     practice_name = models.CharField(
         "Practice name", max_length=120, default="My counselling practice",
         help_text="Shown in the header, page titles and search results.",

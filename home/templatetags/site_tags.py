@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from home.models import PracticeSettings
+from home.visibility import in_private_section
 
 register = template.Library()
 
@@ -36,7 +37,7 @@ def main_menu(context):
     if site is None:
         return []
     root = site.root_page
-    pages = list(root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth"))
+    pages = list(root.get_children().live().exclude(in_private_section()).in_menu().only("id", "title", "url_path", "path", "depth"))
     return [{"title": "Home", "url": "/", "current": request.path == "/"}] + [
         {
             "title": page.title,

@@ -1,0 +1,36 @@
+"""The blog in the admin: authors as a snippet; post links resolved together."""
+
+from wagtail import hooks
+from wagtail.rich_text.pages import PageLinkHandler
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from blog.models import Author
+from blog.rich_text_links import prefetched
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = "Authors"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "role"]
+    search_fields = ["name"]
+    copy_view_enabled = False
+
+
+register_snippet(AuthorViewSet)
+
+
+class PrefetchedPageLinkHandler(PageLinkHandler):
+    @classmethod
+    def get_many(cls, attrs_list):
+        pages = prefetched(attrs_list)
+        return super().get_many(attrs_list) if pages is None else pages
+
+
+@hooks.register("register_rich_text_features", order=100)
+def resolve_post_links_together(features):
+    # After Wagtail's own registration (order 0), so this handler replaces it.
+    features.register_link_type(PrefetchedPageLinkHandler)

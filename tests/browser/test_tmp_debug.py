@@ -1,0 +1,17 @@
+from blog.models import BlogIndexPage
+def test_dbg(new_page, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
+    page = new_page(viewport={"width": 1400, "height": 1000})
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    blog = BlogIndexPage.objects.get()
+    page.goto(f"/admin/pages/{blog.pk}/")
+    page.screenshot(path="/tmp/admin1.png")
+    print([l.inner_text() for l in page.get_by_role("link").all() if "add" in (l.get_attribute("href") or "")])
+    page.goto(f"/admin/pages/add/blog/blogpage/{blog.pk}/")
+    page.get_by_title("Insert a block").click()
+    page.screenshot(path="/tmp/admin2.png")
+    print(page.locator("[role=dialog], [role=listbox], .w-combobox").first.inner_html()[:3000])
