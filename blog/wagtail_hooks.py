@@ -16,7 +16,6 @@ class AuthorViewSet(SnippetViewSet):
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "role"]
-    search_fields = ["name"]
     copy_view_enabled = False
 
 

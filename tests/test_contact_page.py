@@ -32,7 +32,7 @@ def test_contact_page_is_a_form_builder_page_at_contact(client, demo):
 
 def test_search_engines_are_told_it_is_the_practice_contact_page(client, demo):
     [contact] = json_ld_of_type(client.get(CONTACT_URL), "ContactPage")
-    assert contact["url"] == "http://testserver/contact/"
+    assert contact["url"] == contact_page().get_full_url()
     assert contact["about"] == {"@id": "http://testserver/#practice"}
 
 

@@ -436,11 +436,12 @@ def _settings_with(**environ):
     return subprocess.run([sys.executable, "-c", script], env={**env, **environ}, capture_output=True, text=True)
 
 
-def test_the_database_backend_is_the_default(settings):
-    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends"
+def test_the_database_backend_is_the_default_and_fits_the_database(settings):
     from wagtail.search.backends import get_search_backend
 
-    assert type(get_search_backend()).__name__ == "FTS5SearchBackend"
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends"
+    expected = {"sqlite": "FTS5SearchBackend", "postgresql": "IndexFirstPostgresBackend"}[connection.vendor]
+    assert type(get_search_backend()).__name__ == expected
 
 
 @pytest.mark.parametrize("name", ["opensearch2", "opensearch3", "elasticsearch7", "elasticsearch8", "elasticsearch9"])
@@ -468,3 +469,11 @@ def test_postgresql_gets_postgres_full_text_search():
     script = "from config.settings import base; print('django.contrib.postgres' in base.INSTALLED_APPS)"
     env = {**os.environ, "DATABASE_URL": "postgresql://user@db.invalid:5432/site"}
     assert subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True).stdout.strip() == "True"
+
+
+@pytest.mark.parametrize("url", ["/admin/pages/search/?q=walk", "/admin/images/?q=park", "/admin/pages/search/?q=%22walk+and%22+-talk"])
+def test_the_admins_own_searches_still_work(editor_client, demo, url):
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    if "pages" in url and "%22" not in url:
+        assert "Walk and talk therapy" in response.content.decode()

@@ -167,8 +167,8 @@ def test_moving_a_page_in_the_tree_reorders_the_cards(client, demo):
 @pytest.mark.parametrize("slug", DEMO_SLUGS)
 def test_service_page_ends_with_a_call_to_action_that_names_the_service(client, demo, slug):
     main = main_of(client.get(f"/services/{slug}/"))
-    last_section = main.find_all(recursive=False)[-1]
-    assert "closing-cta" in last_section["class"]
+    last_section = main.find_all(recursive=False)[-1].find(class_="closing-cta")
+    assert last_section is not None, "the page ends with the closing call to action"
     assert last_section.find("a", class_="button")["href"] == f"/contact/?service={slug}"
     assert main.select_one(".service-facts a.button")["href"] == f"/contact/?service={slug}"
 

@@ -68,15 +68,6 @@ class BlogIndexPage(RoutedViewRestrictionsMixin, RoutablePageMixin, SitePage):
 
         return LatestPostsFeed()(request, index=self)
 
-    def get_sitemap_urls(self, request=None):
-        # Topic pages are pages of their own: list them for search engines too.
-        base = self.get_full_url(request)
-        topic_urls = [
-            {"location": base + self.reverse_subpage("posts_tagged", kwargs={"slug": topic.slug})}
-            for topic in topics(self.posts())
-        ]
-        return super().get_sitemap_urls(request) + topic_urls
-
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
 

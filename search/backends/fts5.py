@@ -40,6 +40,8 @@ from modelsearch.backends.database.sqlite.query import (
 from modelsearch.query import MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from .ranked import RankedIdsResults
+
 # bm25() takes one weight per FTS5 column, in the table's order:
 # autocomplete, body, title. A title match counts as much as several in the
 # body; the autocomplete column only serves autocomplete queries.
@@ -103,7 +105,6 @@ class FTS5QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         combine = operator.and_ if query.operator.upper() == "AND" else operator.or_
         return SearchQueryExpression(reduce(combine, lexemes), config=config)
 
-
     def ranked_ids(self, config, start, stop):
         """The primary keys of results start..stop, best first, from one FTS5 query."""
         query = normalize(self.query)
@@ -124,16 +125,8 @@ class FTS5QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         return [model._meta.pk.to_python(value) for value in ranked[start:stop]]
 
 
-class FTS5SearchResults(sqlite.SQLiteSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        ids = None
-        if compiler.order_by_relevance and self._score_field is None:
-            ids = compiler.ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
-        if ids is None:
-            return super()._do_search()
-        found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=ids)}
-        return [found[pk] for pk in ids if pk in found]
+class FTS5SearchResults(RankedIdsResults, sqlite.SQLiteSearchResults):
+    pass
 
 
 class FTS5SearchBackend(sqlite.SQLiteSearchBackend):

@@ -1,0 +1,79 @@
+"""PostgreSQL full-text search, with the GIN indexes it already has put to use.
+
+Imported only on PostgreSQL (it needs django.contrib.postgres).
+
+The stock backend joins every page to its index row and matches
+`(title || body) @@ query`: the two tsvectors are joined row by row before
+matching, so no index can help and every search reads the whole index, then
+ranks every match inside the join. On 10,000 posts that was 250-350 ms per
+results page, and over 100 ms even when nothing matched.
+
+Here the index table is searched on its own: its GIN indexes on `title` and
+`body` find the rows holding any of the words, the stock condition checks
+those few, and pages are filtered by the ids found. A page of results ranks
+the matching rows with Wagtail's own rank expression and fetches just the ten
+pages shown (as the Elasticsearch backends do). Matches, counts and ranking
+are Wagtail's.
+"""
+
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast
+from modelsearch.backends.database.postgres import postgres
+from modelsearch.query import PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from .ranked import RankedIdsResults
+
+
+class IndexFirstQueryCompiler(postgres.PostgresSearchQueryCompiler):
+    def search(self, config, start, stop, score_field=None, backend=None):
+        entries = self.matching_entries(config)
+        if entries is None:
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        queryset = self.queryset.filter(pk__in=entries.values_list(Cast("object_id", IntegerField())))
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")  # stable pages when not ranked (as the stock backend)
+        return queryset[start:stop]
+
+    def matching_entries(self, config):
+        """Index rows matching the query, found through the GIN indexes; None where this does not apply."""
+        model = self.queryset.model
+        if not isinstance(self.query, PlainText) or self.fields is not None or not isinstance(model._meta.pk, IntegerField):
+            return None
+        query = self.build_tsquery(self.query, config=config)
+        any_word = self.build_tsquery(PlainText(self.query.query_string, operator="or"), config=config)
+        if query is None or any_word is None:
+            return None
+        return (
+            postgres.IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+            .filter(Q(title=any_word) | Q(body=any_word))
+            .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+            .filter(_vector_=query)
+        )
+
+    def ranked_ids(self, config, start, stop):
+        """The primary keys of results start..stop, best first, ranked as Wagtail ranks them."""
+        entries = self.matching_entries(config)
+        if entries is None:
+            return None
+        # Compared as integers, so a page is checked through its primary key
+        # index even when the planner misjudges how many rows match.
+        allowed = self.queryset.order_by().values("pk")
+        rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+        ranked = (
+            entries.annotate(object_pk=Cast("object_id", IntegerField()))
+            .filter(object_pk__in=allowed)
+            .annotate(rank=rank)
+            .order_by(F("rank").desc(), F("object_pk").desc())
+            .values_list("object_id", flat=True)
+        )
+        return [int(value) for value in ranked[start:stop]]
+
+
+class IndexFirstSearchResults(RankedIdsResults, postgres.PostgresSearchResults):
+    pass
+
+
+class IndexFirstPostgresBackend(postgres.PostgresSearchBackend):
+    query_compiler_class = IndexFirstQueryCompiler
+    results_class = IndexFirstSearchResults
