@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo admin-login check serve collectstatic bench lighthouse backup restore browser-deps clean
+.PHONY: run test install install-dev migrate demo admin-login check serve collectstatic bench bench-search bench-contact lighthouse backup restore browser-deps clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -75,6 +75,12 @@ restore: install
 # --- Benchmarks (not tests) -----------------------------------------------------
 bench: install-dev .serve-secret-key
 	$(PY) bench/run.py
+
+bench-search: install-dev
+	$(PY) bench/search_bench.py
+
+bench-contact: install-dev
+	$(PY) bench/contact_concurrency.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static .serve-secret-key

@@ -33,10 +33,11 @@ def add_item(container):
 
 
 def write_rich_text(editor, text):
-    """Draftail, Wagtail's rich text editor: click in, type, and check the text landed there."""
+    """Draftail, Wagtail's rich text editor: type, then wait for it to store the text in its form field."""
     editor.click()
     editor.press_sequentially(text)
-    expect(editor).to_have_text(text)
+    stored = editor.locator("xpath=ancestor::*[@data-contentpath][1]").locator('input[type="hidden"]').first
+    expect(stored).to_have_value(re.compile(re.escape(text)))
 
 
 def test_an_editor_publishes_a_post_with_a_comparison_table_and_an_faq(new_page, django_user_model):
@@ -83,7 +84,6 @@ def test_an_editor_publishes_a_post_with_a_comparison_table_and_an_faq(new_page,
 
     page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name="Publish").click()
-    expect(page.get_by_text(re.compile("created and published|could not be created"))).to_be_visible()
     expect(page.get_by_text("created and published")).to_be_visible()
 
     post = BlogPage.objects.get(title="Meeting in person or online")
