@@ -32,7 +32,7 @@ demo: migrate
 	$(PY) manage.py load_demo_content
 
 admin-login: migrate
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --site-url http://$(HOST):$(PORT)
 
 run: demo admin-login
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -20,3 +20,13 @@ def json_ld(response):
 
 def json_ld_of_type(response, kind):
     return [item for item in json_ld(response) if item.get("@type") == kind]
+
+
+def add_child_page(parent, page, *, publish=True):
+    """Add ``page`` under ``parent`` as an editor would: a draft never published is not live."""
+    page.live = publish
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page

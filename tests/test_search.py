@@ -20,7 +20,7 @@ from home.streams import faq_pairs
 from search.query import MAX_LENGTH, parse
 from search.templatetags.search_tags import highlight
 from search.types import RESULT_TYPES
-from tests.helpers import soup
+from tests.helpers import add_child_page, soup
 
 QUERY_BUDGET = 12
 
@@ -51,13 +51,7 @@ def links(response):
 
 
 def add_page(parent, title, *, publish=True, **fields):
-    # As in the admin, a page never published is created not live.
-    page = StandardPage(title=title, live=publish, **fields)
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
+    return add_child_page(parent, StandardPage(title=title, **fields), publish=publish)
 
 
 def findable_demo_pages():

@@ -16,6 +16,14 @@ PRACTICE = "Therapy with Ben"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Pages cached by earlier tests, whose database changes were rolled back, must not be served here."""
+    from pagecache.store import invalidate
+
+    invalidate()
+
+
 def live_pages():
     return [page for page in Page.objects.live().public().filter(depth__gt=1).order_by("path").specific()]
 
@@ -115,6 +123,18 @@ def test_search_and_missing_pages_have_sensible_titles_and_stay_out_of_search_en
     missing = soup(response)
     assert missing.title.get_text(strip=True) == f"Page not found – {PRACTICE}"
     assert missing.find("link", rel="canonical") is None, "a missing page names no canonical address"
+
+
+def test_a_blog_topic_page_has_its_own_title_and_canonical_address(client, demo):
+    from blog.models import BlogIndexPage
+
+    document = soup(client.get("/blog/tags/therapeutic-relationship/"))
+    title = document.title.get_text(strip=True)
+    assert "Therapeutic relationship" in title and title.endswith(f" – {PRACTICE}")
+    canonical = BlogIndexPage.objects.get().get_full_url() + "tags/therapeutic-relationship/"
+    assert document.find("link", rel="canonical")["href"] == canonical
+    assert meta(document, property="og:url") == canonical
+    assert meta(document, name="description")
 
 
 def test_pages_load_nothing_from_another_host_and_run_no_inline_script(client, demo):

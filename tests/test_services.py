@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.demo import demo_image, rich, stream
 from home.models import PracticeSettings
 from services.models import ServiceIndexPage, ServicePage
-from tests.helpers import json_ld_of_type, soup
+from tests.helpers import add_child_page, json_ld_of_type, soup
 
 DEMO_SLUGS = ["in-person-counselling", "online-counselling", "walk-and-talk-therapy", "neurodiverse-counselling"]
 STREET, POSTCODE = "Suffolk Parade", "GL50 2AE"
@@ -53,12 +53,7 @@ def add_service(index, slug, *, live=True, image=None, **fields):
         ]})),
     }
     values.update(fields)
-    page = ServicePage(slug=slug, live=live, **values)
-    index.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    return page
+    return add_child_page(index, ServicePage(slug=slug, **values), publish=live)
 
 
 @pytest.mark.django_db

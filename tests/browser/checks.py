@@ -8,6 +8,7 @@ PAGES = {
     "service": "/services/walk-and-talk-therapy/",
     "blog list": "/blog/",
     "blog post": "/blog/what-is-the-therapeutic-relationship/",
+    "blog topic": "/blog/tags/therapeutic-relationship/",
     "contact": "/contact/",
     "search results": "/search/?q=counselling",
     "search, nothing found": "/search/?q=xylophone",
@@ -18,7 +19,7 @@ ARTICLE = PAGES["blog post"]
 
 
 def open_disclosures(page):
-    """Open every <details> (reading options, FAQ answers) so hidden content is checked too."""
+    """Open every <details> (the reading options, any other disclosure) so hidden content is checked too."""
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
 
 
@@ -38,6 +39,7 @@ def wider_than_viewport(page):
 
 
 def describe(violations):
+    """axe-core's findings as lines a developer can act on."""
     lines = []
     for violation in violations:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
@@ -46,7 +48,7 @@ def describe(violations):
 
 
 def set_text_zoom(page, percent):
-    """Chromium's own default text size, as a visitor sets it in the browser's settings."""
+    """Chromium's own default text size, as a visitor sets it in the browser's settings (100 = 16 px)."""
     session = page.context.new_cdp_session(page)
     session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * percent // 100, "fixed": 13 * percent // 100}})
 

@@ -1,24 +1,22 @@
 """Real-browser fixtures: Debian's Chromium driven by Playwright against pytest-django's live_server.
 
-One browser for the whole session. The demo site is loaded once (tests/conftest.py)
+One browser for all of them. The demo site is loaded once (tests/conftest.py)
 and snapshotted; live_server tests flush the database after each test, and the
 snapshot is restored before the next one (Django's serialized rollback), which
 is far quicker than building the demo again.
 """
 
-import os
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.test import Client
+from playwright.sync_api import Error as PlaywrightError
+from wagtail.models import Site
 
 from tests.browser.checks import PAGES
-
-# Playwright's sync API runs an asyncio loop in the test thread, and Django
-# refuses ORM calls from such a thread unless told the code is synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,6 +30,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+# WCAG 2.2 level A and AA, as axe-core tags its rules.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -42,24 +42,31 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for all the browser tests, closed once they are done."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: run `make browser-deps` (as root) to install Debian's Chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an asyncio loop in the test thread, and Django
+    # refuses ORM calls from such a thread unless told the code is synchronous.
+    # Only while the browser runs: tests after these must not inherit it.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
+@pytest.fixture(scope="package")
+def demo_snapshot(browser, django_db_setup, django_db_blocker):
     """The demo database as Django's serialized-rollback snapshot, taken once.
 
-    Each page is rendered first, so the snapshot holds its image renditions and
-    no test waits for images to be resized again after a restore.
+    Taken after Playwright has started: from then on Django keeps this thread's
+    database connections per asyncio context, so the snapshot must sit on the
+    connection the tests will use. Each page is rendered first, so the snapshot
+    holds its image renditions and no test waits for images to be resized again.
     """
     with django_db_blocker.unblock():
         client = Client()
@@ -69,8 +76,15 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site_url(browser, demo_snapshot, django_db_serialized_rollback, live_server):
-    """The live server's address, with the demo site restored in its database."""
+def site_url(demo_snapshot, django_db_serialized_rollback, live_server):
+    """The live server's address, with the demo site restored in its database.
+
+    The page cache is emptied too: it may hold pages an earlier test changed.
+    """
+    from pagecache.store import invalidate
+
+    assert Site.objects.filter(is_default_site=True).exists(), "the demo snapshot was not restored"
+    invalidate()
     return live_server.url
 
 
@@ -104,7 +118,9 @@ def new_page(browser, site_url, request):
         name = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::", 1)[-1])
         for number, context in enumerate(contexts):
             for tab, page in enumerate(context.pages):
-                page.screenshot(path=str(ARTIFACTS / f"{name}-{number}-{tab}.png"), full_page=True)
+                # A page that crashed cannot be photographed; the test's own error says more.
+                with contextlib.suppress(PlaywrightError):
+                    page.screenshot(path=str(ARTIFACTS / f"{name}-{number}-{tab}.png"), full_page=True)
     for context in contexts:
         context.close()
     if foreign and not failed:
@@ -123,20 +139,18 @@ def axe():
     if not AXE_JS.exists():
         pytest.skip(f"{AXE_JS.relative_to(ROOT)} is missing: run `npm ci` in the repository root")
 
-    def run(page, context=None):
+    def run(page):
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.add_script_tag(path=str(AXE_JS))
         return page.evaluate(
-            """async (context) => {
-                const result = await axe.run(context || document, {
-                    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-                });
+            """async (tags) => {
+                const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
                 return result.violations.map((v) => ({
                     id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.map((n) => n.target.join(" ") + " :: " + n.failureSummary),
                 }));
             }""",
-            context,
+            WCAG_TAGS,
         )
 
     return run

@@ -1,5 +1,6 @@
 """The therapist in Wagtail's admin, in real Chromium: a post with a comparison table and an FAQ, from login to the live page."""
 
+import json
 import re
 
 import pytest
@@ -33,11 +34,18 @@ def add_item(container):
 
 
 def write_rich_text(editor, text):
-    """Draftail, Wagtail's rich text editor: type, then wait for it to store the text in its form field."""
+    """Draftail, Wagtail's rich text editor, copies its text into a hidden form field a moment
+    after the last key: wait for that, or a quick Publish would send the field empty."""
     editor.click()
     editor.press_sequentially(text)
-    stored = editor.locator("xpath=ancestor::*[@data-contentpath][1]").locator('input[type="hidden"]').first
-    expect(stored).to_have_value(re.compile(re.escape(text)))
+    editor.page.wait_for_function(
+        """([el, text]) => {
+            let box = el;
+            while (!box.querySelector("input[type=hidden]")) box = box.parentElement;
+            return box.querySelector("input[type=hidden]").value.includes(text);
+        }""",
+        arg=[editor.element_handle(), text],
+    )
 
 
 def test_an_editor_publishes_a_post_with_a_comparison_table_and_an_faq(new_page, django_user_model):
@@ -66,7 +74,8 @@ def test_an_editor_publishes_a_post_with_a_comparison_table_and_an_faq(new_page,
         add_item(page.locator('[data-contentpath="cells"]').nth(number))
     insert_block(page, "Questions and answers (FAQ)")
     add_item(page.locator('[data-contentpath="questions"]'))
-    expect(page.locator('[data-contentpath="body"] [contenteditable="true"]')).to_have_count(2 * len(ROWS) + 1 + len(QUESTIONS))  # cells, the note, answers
+    rich_text_fields = 2 * len(ROWS) + 1 + len(QUESTIONS)  # the cells, the note under the table, the answers
+    expect(page.locator('[data-contentpath="body"] [contenteditable="true"]')).to_have_count(rich_text_fields)
 
     page.locator("#body-0-value-caption").fill("In person and online compared")
     page.locator("#body-0-value-row_heading_label").fill("Aspect")
@@ -84,11 +93,12 @@ def test_an_editor_publishes_a_post_with_a_comparison_table_and_an_faq(new_page,
 
     page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name="Publish").click()
-    expect(page.get_by_text("created and published")).to_be_visible()
+    expect(page.get_by_text(re.compile("Page 'Meeting in person or online' (has been|created and) published"))).to_be_visible()
 
     post = BlogPage.objects.get(title="Meeting in person or online")
     assert post.live
-    page.goto(post.url)
+    page.get_by_role("link", name="View live").click()
+    expect(page).to_have_url(re.compile(re.escape(post.url) + "$"))
     table = page.get_by_role("table", name="In person and online compared")
     expect(table.get_by_role("columnheader")).to_have_text(["Aspect", "In person", "Online"])
     expect(table.get_by_role("rowheader")).to_have_text([heading for heading, *_ in ROWS])
@@ -98,3 +108,6 @@ def test_an_editor_publishes_a_post_with_a_comparison_table_and_an_faq(new_page,
     for question, answer in QUESTIONS:
         expect(faq.get_by_role("heading", name=question)).to_be_visible()
         expect(faq.get_by_text(answer)).to_be_visible()
+    graph = json.loads(page.locator('script[type="application/ld+json"]').text_content())["@graph"]
+    faq_data = next(item for item in graph if item["@type"] == "FAQPage")
+    assert [q["name"] for q in faq_data["mainEntity"]] == [question for question, _ in QUESTIONS]

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from contact.models import ContactSubmission
-from tests.browser.checks import ARTICLE, focus_ring, focus_stops, tab_to
+from tests.browser.checks import ARTICLE, describe, focus_ring, focus_stops, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +66,33 @@ def test_an_enquiry_can_be_sent_by_keyboard_alone(page):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")
     assert ContactSubmission.objects.count() == before + 1
     assert ContactSubmission.objects.latest("submit_time").get_data()["what_are_you_interested_in"] == "Online counselling"
+
+
+def test_a_mistake_in_the_enquiry_form_can_be_put_right_by_keyboard(new_page, axe):
+    cache.clear()
+    page = new_page(bypass_csp=True)  # so axe can check the page with its errors
+    page.goto("/contact/")
+    tab_to(page, page.get_by_label("Your name"))
+    page.keyboard.type("Robin Lee")
+    tab_to(page, page.get_by_role("button", name="Send my enquiry"))
+    page.keyboard.press("Enter")
+
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()  # read first by a screen reader
+    assert (violations := axe(page)) == [], describe(violations)
+    expect(page.get_by_label("Your name")).to_have_value("Robin Lee")
+    page.keyboard.press("Tab")
+    first_error = summary.get_by_role("link").first
+    expect(first_error).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("E-mail address")).to_be_focused()  # the error links lead to their fields
+    page.keyboard.type("robin@example.org")
+    tab_to(page, page.get_by_role("radio", name="In-person counselling"))  # a group is one stop
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("radio", name="Walk and talk therapy")).to_be_checked()
+    tab_to(page, page.get_by_label("I agree that"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Send my enquiry"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")

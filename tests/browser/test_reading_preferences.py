@@ -56,7 +56,7 @@ def test_reading_options_work_by_keyboard_and_follow_the_visitor_to_every_page(p
     page.context.add_init_script(FIRST_FRAME)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="About me").click()
     expect(page).to_have_url(re.compile(r"/about/$"))
-    assert page.wait_for_function("window.firstFrame").json_value() == {"text": "large", "theme": "contrast", "spacing": "wide"}
+    assert page.wait_for_function("() => window.firstFrame").json_value() == {"text": "large", "theme": "contrast", "spacing": "wide"}
     page.locator(".reading-options summary").click()
     expect(page.get_by_role("radio", name="Large", exact=True)).to_be_checked()
     expect(page.get_by_role("radio", name="High contrast")).to_be_checked()

@@ -19,8 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--site-url", default="http://127.0.0.1:8000", help="Where the site is served, for the printed link.")
 
-    def handle(self, *args, username="admin", **options):
+    def handle(self, *args, username="admin", site_url="http://127.0.0.1:8000", **options):
         if not settings.DEBUG:
             raise CommandError("ensure_admin is for local development only; use createsuperuser in production.")
         User = get_user_model()
@@ -35,5 +36,5 @@ class Command(BaseCommand):
             LOGIN_FILE.write_text(password + "\n")
             LOGIN_FILE.chmod(0o600)
         self.stdout.write(self.style.SUCCESS(
-            f"Admin login for http://127.0.0.1:8000/admin/  username: {username}  password: {password}"
+            f"Admin login for {site_url.rstrip('/')}/admin/  username: {username}  password: {password}"
         ))
