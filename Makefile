@@ -85,6 +85,15 @@ bench-contact: install-dev
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static .serve-secret-key
 
-# Debian's Chromium for the real-browser tests; never a downloaded browser.
+# Debian's Chromium (as root) and the npm tools the browser tests use; never a downloaded browser.
 browser-deps:
 	bash scripts/install-browser-deps.sh
+	$(MAKE) --no-print-directory node_modules/.package-lock.json
+
+# npm ci only when package-lock.json changed since the last install.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Lighthouse's four scores for each page type, on a throwaway demo site (bench/lighthouse.py --help).
+lighthouse: install-dev browser-deps
+	$(PY) bench/lighthouse.py

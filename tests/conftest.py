@@ -41,3 +41,11 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """The page cache outlives each test's database rollback: start every test without it."""
+    from pagecache.store import invalidate
+
+    invalidate()

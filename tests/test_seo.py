@@ -6,11 +6,14 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.timezone import localtime
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.models import PracticeSettings, StandardPage
-from tests.helpers import json_ld, soup
+from pagecache.store import invalidate as invalidate_page_cache
+from tests.helpers import add_child_page, json_ld, soup
 
 PRACTICE = "Therapy with Ben"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -19,9 +22,7 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Pages cached by earlier tests, whose database changes were rolled back, must not be served here."""
-    from pagecache.store import invalidate
-
-    invalidate()
+    invalidate_page_cache()
 
 
 def live_pages():
@@ -304,14 +305,27 @@ def test_the_sitemap_lists_every_live_public_page_with_its_last_change(client, d
 
 def test_drafts_and_private_pages_stay_out_of_the_sitemap(client, demo):
     about = StandardPage.objects.get(slug="about")
-    draft = about.add_child(instance=StandardPage(title="Fees (draft)", slug="fees", live=False))
-    private = about.add_child(instance=StandardPage(title="Client resources", slug="client-resources"))
-    private.save_revision().publish()
+    draft = add_child_page(about, StandardPage(title="Fees (draft)", slug="fees"), publish=False)
+    private = add_child_page(about, StandardPage(title="Client resources", slug="client-resources"))
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
     listed = set(sitemap_entries(client))
     assert draft.get_full_url() not in listed
     assert private.get_full_url() not in listed
     assert not any("/admin/" in url or "/search/" in url for url in listed)
+
+
+def test_the_sitemap_costs_the_same_queries_however_many_pages_there_are(client, demo):
+    def queries():
+        invalidate_page_cache()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(captured)
+
+    before = queries()
+    about = StandardPage.objects.get(slug="about")
+    for number in range(10):
+        add_child_page(about, StandardPage(title=f"Extra page {number}", slug=f"extra-{number}"))
+    assert queries() <= before
 
 
 def test_robots_txt_opens_the_site_but_not_the_admin_or_search_results(client, demo):

@@ -16,6 +16,7 @@ from django.test import Client
 from playwright.sync_api import Error as PlaywrightError
 from wagtail.models import Site
 
+from pagecache.store import invalidate as invalidate_page_cache
 from tests.browser.checks import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,10 +82,8 @@ def site_url(demo_snapshot, django_db_serialized_rollback, live_server):
 
     The page cache is emptied too: it may hold pages an earlier test changed.
     """
-    from pagecache.store import invalidate
-
     assert Site.objects.filter(is_default_site=True).exists(), "the demo snapshot was not restored"
-    invalidate()
+    invalidate_page_cache()
     return live_server.url
 
 

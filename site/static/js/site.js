@@ -10,7 +10,8 @@
 
   function load() {
     try {
-      return JSON.parse(localStorage.getItem(KEY)) || {};
+      var stored = JSON.parse(localStorage.getItem(KEY));
+      return stored && typeof stored === "object" ? stored : {};
     } catch (error) {
       return {}; // storage blocked (private mode, strict settings): defaults
     }
