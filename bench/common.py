@@ -2,6 +2,8 @@
 
 import os
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,3 +36,15 @@ def setup_django():
     import django
 
     django.setup()
+
+
+def wait_until_up(url, seconds=60):
+    """Poll a freshly started server until it answers, or stop the benchmark."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The server at {url} did not answer within {seconds} s.")

@@ -27,7 +27,7 @@ import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
-from common import ROOT, bench_env
+from common import ROOT, bench_env, wait_until_up
 
 PYTHON = sys.executable
 THANKS = "your enquiry has been sent"
@@ -75,15 +75,6 @@ def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def wait_until_up(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"The server at {url} did not answer within {seconds} s.")
 
 
 def prepare(url, visitor):

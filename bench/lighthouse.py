@@ -19,9 +19,9 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from common import wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -63,15 +63,6 @@ def manage(env, *args, capture=False):
     return result.stdout
 
 
-def wait_until_up(url, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"The server at {url} did not answer within {seconds} s.")
 
 
 def run_lighthouse(url, name, preset):
