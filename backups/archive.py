@@ -7,6 +7,7 @@ Tables that are rebuilt or that only hold short-lived state are left out.
 
 import io
 import json
+import os
 import tarfile
 from datetime import datetime
 from pathlib import Path
@@ -49,7 +50,10 @@ def write_archive(path):
     media_root = Path(settings.MEDIA_ROOT)
     files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
     manifest = {"created": datetime.now().isoformat(timespec="seconds"), "objects": len(json.loads(data)), "media_files": len(files)}
-    with tarfile.open(path, "w:gz") as tar:
+    # Enquiries are health information: the file is created owner-only (0600),
+    # so not one byte of it is ever readable by another user on the machine.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as tar:
         _add_bytes(tar, MANIFEST_NAME, json.dumps(manifest, indent=2).encode())
         _add_bytes(tar, DATA_NAME, data)
         for file in files:

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from home import public_url
 from home.models import PracticeSettings
 
 FEED_LENGTH = 20
@@ -29,7 +30,7 @@ class LatestPostsFeed(Feed):
         return index.get_meta_description() or f"New articles from {self.practice.practice_name}."
 
     def feed_url(self, index):
-        return self.request.build_absolute_uri(index.feed_url())
+        return public_url.absolute(index.feed_url())
 
     def items(self, index):
         # Cards prefetch images; a feed entry shows none, so start the prefetches afresh.

@@ -1,5 +1,9 @@
 """schema.org BlogPosting for a post; the practice (home.structured_data) is its publisher."""
 
+from datetime import datetime, time
+
+from django.utils import timezone
+
 from home import structured_data
 from home.streams import word_count
 
@@ -19,13 +23,14 @@ def blog_posting(post, request, practice):
         "wordCount": word_count(post.body),
         "publisher": {"@id": structured_data.practice_id(request)},
     }
-    if post.published_on:
-        data["datePublished"] = post.published_on.isoformat()
+    published = published_at(post)
+    if published:
+        data["datePublished"] = published.isoformat()
     modified = post.last_published_at or post.first_published_at
     if modified:
-        data["dateModified"] = modified.isoformat()
+        data["dateModified"] = timezone.localtime(modified).isoformat(timespec="seconds")
     if post.author:
-        data["author"] = author_person(post.author, request)
+        data["author"] = author_person(post.author, request, practice)
     image = post.get_share_image() or practice.share_image
     if image:
         data["image"] = structured_data.absolute(request, image.get_rendition(SHARE_RENDITION).url)
@@ -35,8 +40,22 @@ def blog_posting(post, request, practice):
     return data
 
 
-def author_person(author, request):
+def published_at(post):
+    """The article's date as a moment in Europe/London: the first publish when it fell
+    on that day, else the start of the day (a date set by hand for a moved article)."""
+    day = post.published_on
+    if not day:
+        return None
+    if post.first_published_at and timezone.localdate(post.first_published_at) == day:
+        return timezone.localtime(post.first_published_at).replace(microsecond=0)
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def author_person(author, request, practice):
     person = {"@type": "Person", "name": author.name}
+    if practice.therapist_name and author.name.strip().casefold() == practice.therapist_name.strip().casefold():
+        # The therapist: the same Person node (same @id) as the home and About pages.
+        person["@id"] = structured_data.person_id(request)
     if author.role:
         person["jobTitle"] = author.role
     if author.bio:

@@ -2,17 +2,20 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import robots_txt
+from home import sitemap
+from home.views import robots_txt, site_map
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("insights/", include("insights.urls")),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap.section, name="sitemap_section"),
+    path("site-map/", site_map, name="site_map"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

@@ -13,7 +13,7 @@ QUESTIONS = [
     ("Anything you would like me to know", "multiline", False, "", "",
      "No need to share details yet: a line or two is plenty, and you can leave this empty."),
     ("I agree that Ben may keep what I send here, including anything it says about my health, in order to reply to me.",
-     "consent", True, "", "", "It is deleted after six months, or sooner if you ask."),
+     "consent", True, "", "", "You can ask me to delete it sooner at any time."),
 ]
 
 

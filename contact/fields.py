@@ -97,8 +97,6 @@ class ConsentField(forms.BooleanField):
 class HoneypotField(forms.CharField):
     """A trap for spam robots, which fill in every box; people never see it (see the template)."""
 
-    is_honeypot = True
-
     def __init__(self):
         super().__init__(
             required=False, label="Leave this box empty",

@@ -1,12 +1,11 @@
 """The enquiry form: Wagtail's form builder with a few field types of our own and anti-spam extras."""
 
-import uuid
-
 from django import forms
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
-from contact import fields
+from contact import fields, tokens
+from home.numbers import days_in_words
 
 # Field types the therapist can pick in addition to Wagtail's own.
 EXTRA_FIELD_TYPES = [
@@ -29,9 +28,8 @@ class ContactForm(BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[self.HONEYPOT] = fields.HoneypotField()
-        # A fresh token per form shown: sending the same form twice (a double
-        # click, a reload of the thank-you page) stores one enquiry, not two.
-        self.fields[self.TOKEN] = forms.CharField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4().hex)
+        # A fresh token, signed by the site, per form shown (contact/tokens.py).
+        self.fields[self.TOKEN] = forms.CharField(required=False, widget=forms.HiddenInput, initial=tokens.issue)
 
     def full_clean(self):
         super().full_clean()
@@ -55,11 +53,19 @@ class ContactForm(BaseForm):
         """What the visitor answered, ready to store: cleaned values of the therapist's questions only."""
         return {field.name: self.cleaned_data.get(field.name) for field in self.answer_fields()}
 
+    def issued_token(self):
+        """The token's UUID if this site issued it (recently); None for a forged or expired one."""
+        return tokens.read(self.data.get(self.TOKEN))
+
     def token(self):
-        try:
-            return uuid.UUID(str(self.cleaned_data.get(self.TOKEN, "")))
-        except ValueError:
-            return None
+        """What is stored with the enquiry: the issued token combined with the answers."""
+        issued = self.issued_token()
+        return tokens.for_answers(issued, self.answers()) if issued else None
+
+    def renew_token(self):
+        """Give the form shown again a fresh token, so pressing Send once more goes through."""
+        self.data = self.data.copy()
+        self.data[self.TOKEN] = tokens.issue()
 
     def error_links(self):
         """(target id, first message) for the error summary; radio buttons link to their first option."""
@@ -80,9 +86,10 @@ class ContactForm(BaseForm):
 class ContactFormBuilder(FormBuilder):
     """Builds the enquiry form from the fields the therapist set up in the admin."""
 
-    def __init__(self, form_fields, services=()):
+    def __init__(self, form_fields, services=(), retention_days=None):
         super().__init__(form_fields)
         self.services = list(services)
+        self.retention_days = retention_days
 
     def get_field_options(self, field):
         # Every message names its question, so it reads on its own in the error summary.
@@ -118,8 +125,13 @@ class ContactFormBuilder(FormBuilder):
         return fields.ServiceField(services=self.services, **options)
 
     def create_consent_field(self, field, options):
-        # The template adds the privacy notice link and the retention period here.
-        options["help_text"] = options["help_text"] or "You can ask me to delete it at any time."
+        # How long enquiries are kept comes from Settings › Enquiry settings, so
+        # the box never promises a period the nightly clean-up does not keep.
+        # The template adds the privacy notice link.
+        note = options["help_text"] or "You can ask me to delete it sooner at any time."
+        if self.retention_days:
+            note = f"What you send is deleted after {days_in_words(self.retention_days)}. {note}"
+        options["help_text"] = note
         options.pop("initial", None)
         options.pop("required", None)
         return fields.ConsentField(**options)

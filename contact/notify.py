@@ -8,10 +8,11 @@ by its content. The subject is the page's fixed text, never the visitor's words.
 
 import logging
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.admin.mail import send_mail
+
+from home import public_url
 
 logger = logging.getLogger(__name__)
 
@@ -57,14 +58,18 @@ def send_notification(page, submission, form, include_message, fallback_address=
         "lines": answer_lines(form, include_message),
         "reply_to": reply_to,
         "submission": submission,
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailforms:list_submissions", args=[page.pk]),
+        "admin_url": public_url.absolute(reverse("wagtailforms:list_submissions", args=[page.pk])),
     })
     subject = " ".join((page.subject or DEFAULT_SUBJECT).split())
     try:
-        send_mail(subject, body, to, page.from_address or None, reply_to=reply_to)
+        sent = send_mail(subject, body, to, page.from_address or None, reply_to=reply_to)
     except Exception:  # noqa: BLE001 - SMTP, DNS, TLS: whatever fails, the enquiry is already safe
         logger.error("Enquiry %s stored, but the notification e-mail failed.", submission.pk, exc_info=True)
         _record(submission, status.FAILED)
+        return
+    if not sent:  # contact.mail.NoEmailBackend: SMTP is not set up on this server
+        logger.warning("Enquiry %s stored; no e-mail sent because e-mail is not set up (EMAIL_HOST).", submission.pk)
+        _record(submission, status.NOT_SET_UP)
         return
     logger.info("Enquiry %s stored and notified.", submission.pk)
     _record(submission, status.SENT)

@@ -12,8 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
 
 from contact.models import ContactPage
-
-VIEW_ENQUIRIES = "contact.view_contactsubmission"
+from contact.models.contact_page import VIEW_ENQUIRIES
 
 
 @hooks.register("register_permissions")
@@ -27,3 +26,6 @@ def hide_enquiries_without_permission(user, form_pages):
         return form_pages
     return form_pages.exclude(content_type=ContentType.objects.get_for_model(ContactPage))
 
+
+
+from contact.inbox import admin_hooks  # noqa: E402,F401  the enquiry inbox (contact/inbox/)

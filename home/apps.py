@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home and shared pages"
+
+    def ready(self):
+        from home import public_url
+        from home.exports import make_exports_safe
+
+        make_exports_safe()
+        post_migrate.connect(public_url.sync_default_site, sender=self)

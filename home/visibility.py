@@ -1,46 +1,85 @@
-"""Which pages anyone may see, decided inside the query that lists them.
+"""Which pages a visitor may see: the one definition every app uses.
 
-PageQuerySet.public() first runs a query of its own to list every privacy
-setting; this subquery asks the same question (is the page at or below a
-page with a privacy setting?) as part of the listing query itself.
+A page is visible when it is live and outside every private section (a page
+with a privacy setting, and everything below it). This is the rule of
+Wagtail's own `PageQuerySet.live().public()`: one small query lists the
+private sections, then a listing excludes each of them by its path prefix
+(`path LIKE '0001…%'`), which every database answers from the path index, so
+the time stays flat however many pages there are. (A correlated `NOT EXISTS`
+sub-query would save that first query, but SQLite, once it has planner
+statistics, runs it as a scan of every page for every row: see issue 18.)
+
+`.public()` runs its query again for every listing, and a page lists several
+(the menu, the posts, their topics, related posts). Here the list of private
+sections is read once per request (PrivateSectionsMiddleware) and shared by
+every listing and by the page's own privacy check.
 """
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from contextvars import ContextVar
+
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 
-
-def in_private_section(path_field="path"):
-    """True for a page whose tree path starts with the path of a restricted page."""
-    path = ExpressionWrapper(OuterRef(path_field), output_field=CharField())
-    return Exists(PageViewRestriction.objects.filter(StartsWith(path, F("page__path"))))
+_per_request = ContextVar("private_sections", default=None)
 
 
-def routed_trail(page):
-    """``page`` and its ancestors down from the site's home page, as Wagtail's
-    routing loaded them on the way (each child keeps its parent); None when
-    any is missing, for example in a preview."""
-    trail = [page]
-    while trail[-1].depth > 2:
-        parent = getattr(trail[-1], "_cached_parent_obj", None)
-        if parent is None:
-            return None
-        trail.append(parent)
-    return trail[::-1]
+def private_sections():
+    """Tree paths of the pages with a privacy setting, read once per request."""
+    memo = _per_request.get()
+    if memo is None:
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if "paths" not in memo:
+        memo["paths"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return memo["paths"]
 
 
-def routed_view_restrictions(page):
-    """The privacy settings over ``page`` in one query, as Page.get_view_restrictions
-    finds them in two; None when routing did not load every ancestor or one is an alias."""
-    trail = routed_trail(page)
-    if trail is None or any(p.alias_of_id for p in trail):
-        return None
-    return PageViewRestriction.objects.filter(Q(page_id__in=[p.pk for p in trail]) | Q(page__depth=1))
+def remember_private_sections(paths):
+    """This request's private sections, read from the shared cache (home/site_cache.py)."""
+    memo = _per_request.get()
+    if memo is not None:
+        memo["paths"] = list(paths)
 
 
-class RoutedViewRestrictionsMixin:
-    """For page types served at depth 3 or more: checks privacy in one query instead of two."""
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(**kwargs):
+    """A privacy setting changed during this request (in the admin): read the sections again."""
+    memo = _per_request.get()
+    if memo is not None:
+        memo.clear()
+
+
+def visible(pages):
+    """``pages`` (a PageQuerySet) narrowed to live pages that need no login to see."""
+    private = Q()
+    for path in private_sections():
+        private |= Q(path__startswith=path)
+    return pages.live().exclude(private) if private else pages.live()
+
+
+class PrivateSectionsMixin:
+    """For every page type: no query for the page's own privacy check while the site has no private section.
+
+    With a private section anywhere, Wagtail's own check runs (it follows aliases too).
+    """
 
     def get_view_restrictions(self):
-        restrictions = routed_view_restrictions(self)
-        return super().get_view_restrictions() if restrictions is None else restrictions
+        if not private_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class PrivateSectionsMiddleware:
+    """Read the private sections at most once per request, whatever asks for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _per_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _per_request.reset(token)

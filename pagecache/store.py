@@ -1,15 +1,18 @@
 """Where rendered pages are kept, and how the whole set is thrown away at once.
 
 Every key carries a generation number. Invalidating bumps the number, so all
-earlier entries become unreachable at once on any cache backend (local
-memory or a Redis shared by several app servers) without scanning or flushing;
-they expire on their own.
+earlier entries become unreachable at once on any cache backend (the shared
+SQLite cache of the embedded default, or a Redis shared by several app
+servers) without scanning or flushing; they expire on their own. The number
+lives in that shared cache, so a bump by one worker or by a management command
+is seen by every worker on its next request.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 
 GENERATION_KEY = "generation"
 
@@ -34,6 +37,18 @@ def key_for(request, gen):
 
 
 def invalidate():
+    """Throw every cached page away, now and again once the change is committed.
+
+    The second bump closes a gap: a worker that renders the page between the
+    first bump and the commit still sees the old content and would store it
+    under the new number.
+    """
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)

@@ -5,7 +5,8 @@
 # widths on every machine. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-dejavu-core fonts-liberation)
+# Java runs the Nu HTML Checker (vnu-jar from npm) offline.
+PACKAGES=(chromium fonts-dejavu-core fonts-liberation default-jre-headless)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

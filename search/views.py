@@ -1,6 +1,15 @@
-"""The search page: /search/?q=…&type=service|post|page&page=N."""
+"""The search page: /search/?q=…&type=service|post|page&page=N.
+
+Read top to bottom: the view, then how it shapes one page of results and its
+filters, then how what a visitor typed is made safe. The results themselves
+(which pages, how they are counted and shown) are in results.py; the tuned
+database backends behind `.search()` in backends/.
+"""
 
 import logging
+import re
+import unicodedata
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
@@ -8,12 +17,16 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from .hits import hit_for_page
-from .pages import findable_pages, with_result_fields
-from .promotions import promoted_hits, suggested_searches
-from .query import MAX_LENGTH, parse
-from .results import run_search
-from .types import RESULT_TYPES, type_for_key
+from .results import (
+    RESULT_TYPES,
+    findable_pages,
+    hit_for_page,
+    promoted_hits,
+    run_search,
+    suggested_searches,
+    type_for_key,
+    with_result_fields,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +56,9 @@ def search(request):
         context["suggested_searches"] = suggested_searches()
     if not context.get("hits"):
         context["services"] = _services(request, pages)
+        if search_text.words and status == 200:
+            # Counted by insights (words only, never contact details) so the therapist sees what is missing.
+            request.insights_search_found_nothing = search_text.text
     response = TemplateResponse(request, "search/search.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -91,3 +107,48 @@ def _url(search_text, kind_key=None, page_number=None):
     if page_number and page_number > 1:
         params["page"] = page_number
     return f"{reverse('search')}?{urlencode(params)}"
+
+
+# --- What a visitor typed ----------------------------------------------------
+# Made safe to hand to any search backend.
+#
+# Only runs of letters and digits (in any script) reach the backend. Quotes,
+# brackets, operators and emoji never do, so no query syntax of SQLite FTS5,
+# PostgreSQL or OpenSearch can be triggered by accident, and the same words are
+# searched whichever backend is in use.
+
+# Long enough for any real question ("how can counselling help with ADHD and
+# anxiety at work"), short enough that a pasted essay cannot become a costly
+# query with hundreds of terms.
+MAX_LENGTH = 100
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class SearchText:
+    text: str  # what goes back into the search box: tidied and capped
+    words: tuple  # what is searched for
+    shortened: bool  # the visitor typed more than MAX_LENGTH characters
+
+    @property
+    def terms(self):
+        return " ".join(self.words)
+
+
+def parse(raw):
+    # Control and invisible format characters (NUL, zero-width joiners) become
+    # spaces: PostgreSQL refuses NUL outright and the rest only confuse.
+    visible = "".join(" " if unicodedata.category(char).startswith("C") else char for char in raw or "")
+    text = " ".join(visible.split())
+    shortened = len(text) > MAX_LENGTH
+    if shortened:
+        text = text[:MAX_LENGTH]
+        # Cut at the last whole word when there is one.
+        text = text.rsplit(" ", 1)[0] if " " in text else text
+    seen, words = set(), []
+    for word in _WORD.findall(text):
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            words.append(word)
+    return SearchText(text=text, words=tuple(words), shortened=shortened)

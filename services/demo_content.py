@@ -1,7 +1,8 @@
 """Demo services: the index with a comparison of the four ways to meet, and one page for each."""
 
-from home.demo import demo_image, rich, stream, upsert_page
-from services.demo_pages import faq, h2, in_person, neurodiverse, online, row, walk_and_talk
+from home.demo import demo_image, upsert_page
+from home.demo.blocks import faq, fees_table, heading, rich, row, stream, table, text
+from services.demo_pages import in_person, neurodiverse, online, walk_and_talk
 from services.models import ServiceIndexPage, ServicePage
 
 # Page-tree order is the order of the cards on /services/.
@@ -26,20 +27,16 @@ def load(ctx):
 
 def _index_body():
     return stream(
-        h2("Which way suits you?"),
-        ("table", {
-            "caption": "The four ways to meet, side by side",
-            "row_heading_label": "What to know",
-            "columns": ["In person", "Online", "Walk and talk", "Neurodiverse-adapted"],
-            "rows": [
+        heading("Which way suits you?"),
+        table(
+            caption="The four ways to meet, side by side",
+            row_heading_label="What to know",
+            columns=["In person", "Online", "Walk and talk", "Neurodiverse-adapted"],
+            rows=[
                 row(
                     "Where",
                     "A quiet room near Cheltenham town centre", "Wherever you are in the UK, by video",
                     "Pittville Park or the Cox's Meadow area", "In the room, online or outdoors",
-                ),
-                row(
-                    "Length and fee",
-                    "50 minutes, £60", "50 minutes, £55", "60 minutes, £65", "50 minutes, £60",
                 ),
                 row(
                     "Often suits",
@@ -56,13 +53,15 @@ def _index_body():
                     "Adjustments to communication, senses and pace",
                 ),
             ],
-            "note": "<p>Not sure which to choose? Ask in the free initial chat: many clients combine two.</p>",
-        }),
-        h2("What stays the same"),
-        ("text", rich(
+            note="<p>Not sure which to choose? Ask in the free initial chat: many clients combine two.</p>",
+        ),
+        heading("Fees"),
+        fees_table(),
+        heading("What stays the same"),
+        text(
             "Whichever you choose, the work is confidential, unhurried and led by you. I am a registered member "
             "of the BACP and follow its Ethical Framework in every setting, indoors and out.",
-        )),
+        ),
         faq(
             "Choosing a way to meet",
             ("Can I switch between formats?", rich(

@@ -1,16 +1,15 @@
-"""schema.org Service for one service page, provided by the practice as a LocalBusiness."""
+"""schema.org Service for one service page, provided by the practice as a LocalBusiness, priced from the fees table."""
 
 from home.structured_data import local_business
+from practice.facts import facts_for_request
 
 from .location import LocationKind
 
 
 def service(page, practice, request):
     url = page.get_full_url(request)
-    provider = local_business(practice, request)
-    if page.hides_street_address:
-        # An outdoor service meets in a park: the room's address would only mislead.
-        provider.pop("address", None)
+    # An outdoor service meets in a park: the room's street address would only mislead.
+    provider = local_business(practice, request, street_address=not page.hides_street_address)
     data = {
         "@type": "Service",
         "@id": f"{url}#service",
@@ -27,11 +26,18 @@ def service(page, practice, request):
     channel = _channel(page, provider)
     if channel:
         data["availableChannel"] = channel
-    if page.fee is not None:
-        offer = {"@type": "Offer", "price": f"{page.fee:.2f}", "priceCurrency": "GBP"}
-        if page.fee_note:
-            offer["description"] = page.fee_note
-        data["offers"] = offer
+    offers = [
+        {
+            "@type": "Offer",
+            "name": f"{line.way_of_meeting}, {line.length}",
+            "price": f"{line.row.fee:.2f}",
+            "priceCurrency": "GBP",
+            "url": url,
+        }
+        for line in facts_for_request(request).fees_for(page)
+    ]
+    if offers:
+        data["offers"] = offers
     return data
 
 

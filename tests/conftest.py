@@ -43,9 +43,22 @@ def editor_client(client, editor):
     return client
 
 
+@pytest.fixture
+def fresh_rate_limits():
+    """The enquiry rate limits count in the cache, which outlives each test's rollback."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
-    """The page cache outlives each test's database rollback: start every test without it."""
+    """The page cache (and the site data kept with it) outlives each test's database rollback:
+    start every test without it. Wagtail's own list of sites is cached too, and a Site
+    created by an earlier test and rolled back never told it so."""
+    from wagtail.models import Site
+
     from pagecache.store import invalidate
 
     invalidate()
+    Site.clear_site_root_paths_cache()

@@ -3,6 +3,7 @@
 import json
 
 from bs4 import BeautifulSoup
+from wagtail.test.utils.form_data import rich_text
 
 
 def soup(response):
@@ -30,3 +31,37 @@ def add_child_page(parent, page, *, publish=True):
     if publish:
         revision.publish()
     return page
+
+
+def form_data(response, form_id=None):
+    """What a browser would send for the form on the page, as it stands (hidden inputs, choices, text)."""
+    page = soup(response)
+    form = page.find("form", id=form_id) if form_id else page.find("form", method=lambda m: m and m.lower() == "post")
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.has_attr("disabled"):
+            continue
+        if field.name == "textarea":
+            data.setdefault(name, []).append(field.get_text())
+        elif field.name == "select":
+            chosen = [option.get("value", option.get_text()) for option in field.find_all("option") if option.has_attr("selected")]
+            data.setdefault(name, []).extend(chosen)
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.get("type") not in ("submit", "button", "file", "image"):
+            data.setdefault(name, []).append(field.get("value", ""))
+    return data
+
+
+def grid_form(caption, headings, rows):
+    """A comparison table as the admin's grid posts it: columns and rows by number, cells as rich text."""
+    form = {"caption": caption, "column-count": len(headings), "row-count": len(rows)}
+    for number, heading in enumerate(headings):
+        form.update({f"column-{number}-{key}": value for key, value in
+                     {"type": "text", "order": number, "heading": heading, "deleted": ""}.items()})
+    for number, cells in enumerate(rows):
+        form.update({f"row-{number}-order": number, f"row-{number}-deleted": ""})
+        form.update({f"cell-{number}-{column}": rich_text(cell) for column, cell in enumerate(cells)})
+    return form

@@ -1,19 +1,15 @@
 """Spam and abuse: the spam trap and the rate limit stop robots, never a real visitor."""
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import Client, RequestFactory
 
-from contact.ratelimit import client_address, parse_rate
+from contact.ratelimit import parse_rate, visitor
+from tests.contact_helpers import ANSWERS, CONTACT_URL, send, stored, valid_answers
 from tests.helpers import soup
-from tests.test_contact_support import ANSWERS, CONTACT_URL, send, stored, valid_answers
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 def test_a_filled_spam_trap_stores_nothing_and_shows_the_box_with_its_message(client, demo):
@@ -82,14 +78,15 @@ def test_behind_a_trusted_proxy_each_forwarded_visitor_has_their_own_limit(clien
     ("198.51.100.7", "192.0.2.1", 0, "198.51.100.7"),
     ("10.0.0.1", "192.0.2.1", 1, "192.0.2.1"),
     ("10.0.0.1", "6.6.6.6, 192.0.2.1, 10.0.0.2", 2, "192.0.2.1"),
-    ("10.0.0.1", "not-an-address", 1, "not-an-address"),
+    ("10.0.0.1", "not-an-address", 1, "10.0.0.1"),  # garbage where the proxy's entry should be: the connection counts
+    ("10.0.0.1", "192.0.2.1", 2, "10.0.0.1"),  # fewer entries than trusted proxies: not believed
     ("2001:db8:1:2:3:4:5:6", "", 0, "2001:db8:1:2::/64"),
     ("::ffff:192.0.2.5", "", 0, "192.0.2.5"),
 ])
-def test_client_address(settings, remote, forwarded, proxies, expected):
+def test_who_counts_as_one_visitor(settings, remote, forwarded, proxies, expected):
     settings.TRUSTED_PROXY_COUNT = proxies
     request = RequestFactory().post("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
-    assert client_address(request) == expected
+    assert visitor(request) == expected
 
 
 @pytest.mark.parametrize(("text", "count", "seconds"), [("5/h", 5, 3600), ("100/m", 100, 60), (" 20 / d ", 20, 86400), ("10/15m", 10, 900)])

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from contact.models import ContactSubmission
-from tests.test_contact_support import contact_page
+from tests.contact_helpers import contact_page
 
 
 @pytest.fixture

@@ -1,20 +1,16 @@
 """Bad input gets the form back with a clear message beside the field and the text kept; nothing gives a 500."""
 
 import pytest
-from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contact.fields import MESSAGE_MAX_LENGTH
 from contact.forms import FIELD_TYPE_CHOICES
 from contact.models import ContactFormField
+from tests.contact_helpers import contact_page, field_name, send, stored, valid_answers
 from tests.helpers import soup
-from tests.test_contact_support import contact_page, field_name, send, stored, valid_answers
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 def problem_with(response, name):

@@ -1,26 +1,24 @@
 """Enquiries are stored once, before any e-mail; the therapist is told without the message leaking."""
 
 import logging
+import time
 from unittest import mock
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import OperationalError
 from wagtail.models import Site
 
 from contact.models import ContactSubmission, EnquirySettings
 from home.models import PracticeSettings
+from tests.contact_helpers import ANSWERS, contact_page, field_name, send, stored, valid_answers
 from tests.helpers import soup
-from tests.test_contact_support import ANSWERS, contact_page, field_name, send, stored, valid_answers
 
 MESSAGE = ANSWERS["multiline"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 @pytest.fixture
@@ -125,7 +123,7 @@ def test_without_a_recipient_on_the_page_the_practice_email_is_used(post, demo):
 
 
 def test_the_same_form_sent_twice_is_stored_once(post, demo):
-    data = valid_answers(**{"submission-token": "5f0e2c4a9b3d4e6f8a1b2c3d4e5f6a7b"})
+    data = valid_answers()
     first, second = post(data), post(data)
     assert first.status_code == second.status_code == 200
     assert "your enquiry has been sent" in soup(second).find("h1").get_text()
@@ -133,11 +131,37 @@ def test_the_same_form_sent_twice_is_stored_once(post, demo):
     assert len(mail.outbox) == 1
 
 
-def test_two_different_forms_from_the_same_visitor_are_both_stored(client, demo):
-    send(client, valid_answers(**{"submission-token": "11111111111111111111111111111111"}))
-    send(client, valid_answers(**{"submission-token": "22222222222222222222222222222222"}))
-    send(client, valid_answers(**{"submission-token": "not a token"}))
-    assert len(stored()) == 3
+def test_a_form_sent_then_edited_and_sent_again_is_stored_as_a_second_enquiry(post, demo):
+    page = contact_page()
+    data = valid_answers(page)
+    post(data)
+    edited = {**data, field_name(page, "multiline"): MESSAGE + " I forgot to say: evenings suit me best."}
+    response = post(edited)
+    assert "your enquiry has been sent" in soup(response).find("h1").get_text()
+    first, second = stored()
+    assert second.form_data[field_name(page, "multiline")].endswith("evenings suit me best.")
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("token", ["", "not a token", "5f0e2c4a9b3d4e6f8a1b2c3d4e5f6a7b", "5f0e2c4a9b3d4e6f8a1b2c3d4e5f6a7b:1vQ:forged"])
+def test_a_token_the_site_never_issued_is_never_thanked_and_dropped(client, demo, token):
+    response = send(client, valid_answers(**{"submission-token": token}))
+    assert stored() == []
+    page = soup(response)
+    assert "has not been sent yet" in page.find(class_="error-summary").get_text()
+    assert page.find("textarea").get_text().strip() == MESSAGE, "what was typed is kept"
+    fresh = page.find("input", attrs={"name": "submission-token"})["value"]
+    again = send(client, valid_answers(**{"submission-token": fresh}))
+    assert "your enquiry has been sent" in soup(again).find("h1").get_text()
+    assert len(stored()) == 1
+
+
+def test_a_form_left_open_for_more_than_a_week_asks_to_be_sent_again(client, demo):
+    token = valid_answers()["submission-token"]
+    with mock.patch("django.core.signing.time.time", return_value=time.time() + 8 * 24 * 3600):
+        response = send(client, valid_answers(**{"submission-token": token}))
+    assert stored() == []
+    assert "has not been sent yet" in soup(response).find(class_="error-summary").get_text()
 
 
 def test_a_database_failure_keeps_what_was_typed_and_says_so(client, demo, caplog):

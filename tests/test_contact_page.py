@@ -1,7 +1,6 @@
 """The contact page a prospective client sees, and what the therapist can change about it in the admin."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.contrib.forms.models import AbstractEmailForm
 from wagtail.models import Site
@@ -9,13 +8,10 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from contact.models import ContactPage, EnquirySettings
 from services.models import ServicePage
+from tests.contact_helpers import CONTACT_URL, contact_page, send, valid_answers
 from tests.helpers import json_ld_of_type, soup
-from tests.test_contact_support import CONTACT_URL, contact_page, send, valid_answers
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 def service_options(response):
@@ -69,7 +65,7 @@ def test_consent_box_is_required_unticked_names_health_and_links_to_the_privacy_
     assert "health" in label
     help_text = page.find(id=box["aria-describedby"])
     assert help_text.find("a")["href"] == "/privacy/"
-    assert "deleted after six months" in help_text.get_text()
+    assert "deleted after 180 days (about six months)" in help_text.get_text()
 
 
 def test_every_question_is_labelled_and_its_help_is_announced(client, demo):

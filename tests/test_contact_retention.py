@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from contact.models import ContactSubmission, EnquirySettings
-from tests.test_contact_support import contact_page
+from tests.contact_helpers import contact_page
 
 
 def enquiry_aged(days):

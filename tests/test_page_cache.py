@@ -5,13 +5,7 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from home.models import PracticeSettings, StandardPage
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache(settings):
-    from pagecache.store import invalidate
-
-    invalidate()
+from tests.helpers import soup
 
 
 def get(url, client=None):
@@ -81,3 +75,27 @@ def test_admin_search_and_contact_form_are_never_cached(demo, editor):
     assert get("/contact/").get("X-Page-Cache") != "hit", "the contact form carries a CSRF token"
     get("/admin/login/")
     assert get("/admin/login/").get("X-Page-Cache") != "hit"
+
+
+@pytest.mark.parametrize("page_cache_seconds", [600, 0])
+def test_a_setting_and_a_menu_change_show_on_every_page_at_once_cached_or_not(demo, settings, page_cache_seconds):
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    get("/"), get("/about/")
+    practice = PracticeSettings.for_site(Site.objects.get(is_default_site=True))
+    practice.phone = "01632 960 778"
+    practice.save()
+    about = StandardPage.objects.get(slug="about")
+    about.title = "Who I am"
+    about.save_revision().publish()
+    for url in ("/", "/services/"):
+        page = soup(get(url))
+        assert "01632 960 778" in page.get_text()
+        assert "Who I am" in [link.get_text(strip=True) for link in page.select(".site-nav a")]
+
+
+def test_a_new_site_address_answers_with_its_own_home_page_at_once(demo):
+    assert get("/", Client(HTTP_HOST="other.example")).status_code == 200  # the default site, until...
+    about = Page.objects.get(slug="about")
+    Site.objects.create(hostname="other.example", port=80, root_page=about, site_name="Other")
+    response = get("/", Client(HTTP_HOST="other.example"))
+    assert soup(response).find("h1").get_text(strip=True) == about.title

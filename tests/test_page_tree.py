@@ -45,7 +45,7 @@ class TestPageTree(WagtailPageTestCase):
             StandardPage,
             nested_form_data({
                 "title": "Fees",
-                "slug": "fees",
+                "slug": "fees-and-practicalities-2",
                 "introduction": "What sessions cost.",
                 "body": streamfield([
                     ("heading", {"text": "Session fees", "level": "h2", "anchor": ""}),
@@ -53,7 +53,7 @@ class TestPageTree(WagtailPageTestCase):
                 ]),
             }),
         )
-        page = StandardPage.objects.get(slug="fees")
+        page = StandardPage.objects.get(slug="fees-and-practicalities-2")
         assert [block.block_type for block in page.body] == ["heading", "text"]
 
     def test_home_page_cannot_be_added_twice(self):

@@ -15,11 +15,12 @@ from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
 from home.demo import rich, stream
+from home.demo.blocks import row, table
 from home.models import StandardPage
 from home.streams import faq_pairs
-from search.query import MAX_LENGTH, parse
+from search.results import RESULT_TYPES
 from search.templatetags.search_tags import highlight
-from search.types import RESULT_TYPES
+from search.views import MAX_LENGTH, parse
 from tests.helpers import add_child_page, soup
 
 QUERY_BUDGET = 12
@@ -118,9 +119,8 @@ def test_words_only_in_a_table_cell_or_an_faq_answer_are_found(client, demo):
     page = add_page(
         demo, "Opening times",
         body=stream(
-            ("table", {"caption": "When we can meet", "row_heading_label": "", "columns": ["Weekdays", "Weekends"],
-                       "rows": [{"heading": "Mornings", "cells": ["<p>From eight, by the bandstand</p>", "<p>Closed</p>"]}],
-                       "note": ""}),
+            table("When we can meet", ["Weekdays", "Weekends"],
+                  [row("Mornings", "<p>From eight, by the bandstand</p>", "<p>Closed</p>")]),
             ("faq", {"heading": "", "questions": [
                 {"question": "Can I bring my dog?", "answer": rich("Yes, a calm dog is welcome on a lurcher-friendly route.")},
             ]}),

@@ -36,7 +36,8 @@ def test_admin_keeps_working_under_the_policy(editor_client, demo):
 
 def test_check_deploy_is_clean_with_production_settings():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production",
-           "SECRET_KEY": "k" * 20 + "-Zq8vX2pL0wN5rT7yU1iO3aS6dF9gH4jK", "ALLOWED_HOSTS": "example.org"}
+           "SECRET_KEY": "k" * 20 + "-Zq8vX2pL0wN5rT7yU1iO3aS6dF9gH4jK", "ALLOWED_HOSTS": "example.org",
+           "EMAIL_HOST": "smtp.example.org", "PUBLIC_URL": "https://example.org"}
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process only
     result = subprocess.run(

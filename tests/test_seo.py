@@ -19,12 +19,6 @@ PRACTICE = "Therapy with Ben"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_page_cache():
-    """Pages cached by earlier tests, whose database changes were rolled back, must not be served here."""
-    invalidate_page_cache()
-
-
 def live_pages():
     return [page for page in Page.objects.live().public().filter(depth__gt=1).order_by("path").specific()]
 
@@ -196,19 +190,26 @@ def test_home_and_about_name_the_practice_and_the_counsellor_with_a_checkable_me
     assert business["address"]["postalCode"] == details.postcode
     assert person["name"] == details.therapist_name
     assert person["jobTitle"] == details.therapist_role
-    assert person["memberOf"]["name"] == details.professional_body
-    assert details.register_url in person["sameAs"], "the public register entry, from the practice details"
+    credential = current_credential()
+    assert person["memberOf"] == [{"@type": "Organization", "name": credential.body_name, "url": credential.body_url}]
+    assert credential.register_url in person["sameAs"], "the public register entry, from the credentials"
     assert person["worksFor"]["@id"] == business["@id"]
     assert business["founder"]["@id"] == person["@id"]
 
 
-def test_the_register_link_follows_the_practice_details(client, demo):
-    details = practice()
-    details.register_url = "https://register.example.org/member/12345"
-    details.save()
+def current_credential():
+    from practice.models import CredentialSettings
+
+    return CredentialSettings.for_site(Site.objects.get(is_default_site=True)).credentials.first()
+
+
+def test_the_register_link_follows_the_credentials(client, demo):
+    credential = current_credential()
+    credential.register_url = "https://www.bacp.co.uk/register/member/12345"
+    credential.save()
     person = one(json_ld(client.get("/")), "Person")
-    assert person["sameAs"] == ["https://register.example.org/member/12345"]
-    assert person["memberOf"]["url"] == "https://register.example.org/member/12345"
+    assert person["sameAs"] == ["https://www.bacp.co.uk/register/member/12345"]
+    assert person["hasCredential"][0]["url"] == "https://www.bacp.co.uk/register/member/12345"
 
 
 def test_service_pages_describe_the_service_offered_by_the_practice(client, demo):
@@ -275,9 +276,14 @@ def test_breadcrumbs_lead_from_home_to_the_page(client, demo):
         items = one(crumbs, "BreadcrumbList")["itemListElement"]
         trail = [p for p in page.get_ancestors(inclusive=True) if p.depth >= home.depth]
         assert [item["position"] for item in items] == list(range(1, len(trail) + 1))
-        assert [item["name"] for item in items] == [p.title for p in trail]
+        assert [item["name"] for item in items] == ["Home"] + [p.title for p in trail[1:]]
         assert items[0]["item"] == home.get_full_url()
         assert items[-1]["item"] == page.get_full_url()
+        # The visible trail is the same, the current page named but not linked.
+        nav = soup(client.get(page.url)).find("nav", attrs={"aria-label": "Breadcrumb"})
+        assert nav is not None, f"{page.url}: visible breadcrumbs"
+        assert [li.get_text(strip=True) for li in nav.find_all("li")] == [item["name"] for item in items]
+        assert nav.find_all("li")[-1].find("a") is None and nav.find(attrs={"aria-current": "page"})
 
 
 # --- Sitemap and robots.txt ----------------------------------------------------
@@ -326,6 +332,26 @@ def test_the_sitemap_costs_the_same_queries_however_many_pages_there_are(client,
     for number in range(10):
         add_child_page(about, StandardPage(title=f"Extra page {number}", slug=f"extra-{number}"))
     assert queries() <= before
+
+
+def test_a_large_sitemap_becomes_an_index_of_sections_that_together_list_every_page(client, demo, monkeypatch):
+    import home.sitemap
+
+    monkeypatch.setattr(home.sitemap, "SECTION_SIZE", 4)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    sections = [loc.text for loc in root.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert len(sections) == -(-len(live_pages()) // 4)
+    listed = []
+    for section in sections:
+        part = client.get(urlsplit(section).path + (f"?{urlsplit(section).query}" if urlsplit(section).query else ""))
+        assert part.status_code == 200
+        urls = ET.fromstring(part.content).findall("s:url", SITEMAP_NS)
+        assert len(urls) <= 4
+        listed += [url.findtext("s:loc", namespaces=SITEMAP_NS) for url in urls]
+    assert sorted(listed) == sorted(page.get_full_url() for page in live_pages())
 
 
 def test_robots_txt_opens_the_site_but_not_the_admin_or_search_results(client, demo):

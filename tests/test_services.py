@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.demo import demo_image, rich, stream
 from home.models import PracticeSettings
 from services.models import ServiceIndexPage, ServicePage
-from tests.helpers import add_child_page, json_ld_of_type, soup
+from tests.helpers import add_child_page, grid_form, json_ld_of_type, soup
 
 DEMO_SLUGS = ["in-person-counselling", "online-counselling", "walk-and-talk-therapy", "neurodiverse-counselling"]
 STREET, POSTCODE = "Suffolk Parade", "GL50 2AE"
@@ -73,8 +73,6 @@ class TestEditorBuildsAService(WagtailPageTestCase):
             "card_image": image.pk,
             "who_it_is_for": rich_text("<p>People who find it easier to talk on the move.</p>"),
             "what_to_expect": rich_text("<p>We meet at the footbridge and walk upstream.</p>"),
-            "session_minutes": "60",
-            "fee": "62.50",
             "fee_note": "Reduced fees on request.",
             "location_kind": "outdoors",
             "video_platform": "",
@@ -89,8 +87,7 @@ class TestEditorBuildsAService(WagtailPageTestCase):
                            "caption": "The path in spring.", "width": "wide"}),
                 ("callout", {"style": "callout", "text": rich_text("<p>You set the pace.</p>"), "attribution": ""}),
                 ("table", {
-                    "caption": "River or park", "row_heading_label": "Aspect", "columns": listblock(["River", "Park"]),
-                    "rows": listblock([{"heading": "Busy", "cells": listblock([rich_text("<p>Rarely</p>"), rich_text("<p>At weekends</p>")])}]),
+                    "table": grid_form("River or park", ["Aspect", "River", "Park"], [["<p>Busy</p>", "<p>Rarely</p>", "<p>At weekends</p>"]]),
                     "note": rich_text(""),
                 }),
                 ("faq", {"heading": "Questions", "questions": listblock([
@@ -101,11 +98,16 @@ class TestEditorBuildsAService(WagtailPageTestCase):
         }))
         page = ServicePage.objects.get(slug="sessions-by-the-river")
         assert self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
-        assert (page.session_minutes, str(page.fee), page.location_kind) == (60, "62.50", "outdoors")
+        assert page.location_kind == "outdoors"
         assert page.card_image == image and "footbridge" in page.what_to_expect
         assert [b.block_type for b in page.body] == ["heading", "text", "image", "callout", "table", "faq", "call_to_action"]
+        # Its fee is a line in Settings › Fees and practicalities (tests/test_practice_fees.py).
+        from practice.models import FeesSettings, ServiceFee
+
+        fees = FeesSettings.for_site(Site.objects.get(is_default_site=True))
+        ServiceFee.objects.create(settings=fees, service=page, way_of_meeting="walk_and_talk", session_minutes=60, fee="62.50")
         shown = main_of(Client().get(page.url)).get_text(" ", strip=True)
-        for text in ("Cox's Meadow, by the footbridge", "£62.50 a session", "60 minutes", "The path follows the water"):
+        for text in ("Cox's Meadow, by the footbridge", "Walk and talk: £62.50 for 60 minutes", "The path follows the water"):
             assert text in shown
 
     def test_an_outdoor_service_with_a_postcode_is_refused_with_a_clear_message(self):
@@ -164,8 +166,10 @@ def test_service_page_ends_with_a_call_to_action_that_names_the_service(client, 
     main = main_of(client.get(f"/services/{slug}/"))
     last_section = main.find_all(recursive=False)[-1].find(class_="closing-cta")
     assert last_section is not None, "the page ends with the closing call to action"
-    assert last_section.find("a", class_="button")["href"] == f"/contact/?service={slug}"
-    assert main.select_one(".service-facts a.button")["href"] == f"/contact/?service={slug}"
+    # Booking a call comes first; writing to the practice is offered beside it, both with the service chosen.
+    closing = [a["href"] for a in last_section.find_all("a", class_="button")]
+    assert closing[:2] == [f"/book-a-call/?service={slug}", f"/contact/?service={slug}"]
+    assert main.select_one(".service-facts a.button")["href"] in (f"/book-a-call/?service={slug}", f"/contact/?service={slug}")
 
 
 def test_call_to_action_blocks_carry_the_service_only_to_the_contact_page(client, demo):
@@ -177,7 +181,7 @@ def test_call_to_action_blocks_carry_the_service_only_to_the_contact_page(client
     )
     page.save_revision().publish()
     hrefs = [a["href"] for a in main_of(client.get(page.url)).select(".cta a.button")]
-    assert hrefs == ["/contact/?service=online-counselling", "/about/"]
+    assert hrefs == ["/book-a-call/?service=online-counselling", "/contact/?service=online-counselling", "/about/"]
 
 
 @pytest.mark.parametrize("slug", DEMO_SLUGS)
@@ -189,7 +193,7 @@ def test_service_json_ld_names_the_practice_as_a_local_business(client, demo, sl
     assert service["name"] == ServicePage.objects.get(slug=slug).title
     assert service["provider"]["@type"] == "LocalBusiness"
     assert service["provider"]["name"] == "Therapy with Ben"
-    assert service["offers"]["priceCurrency"] == "GBP"
+    assert service["offers"] and all(offer["priceCurrency"] == "GBP" and float(offer["price"]) > 0 for offer in service["offers"])
     assert json_ld_of_type(response, "BreadcrumbList") and json_ld_of_type(response, "FAQPage")
     text = scripts[0].string
     assert "ProfessionalService" not in text and "Medical" not in text
@@ -284,11 +288,17 @@ def test_services_pages_stay_within_the_query_budget_as_services_grow(client, de
     assert after == before, "queries do not grow with the number of services"
 
 
+def fee_lines(response):
+    facts = main_of(response).find(id="practical-details").find_parent("section")
+    return [item.get_text(" ", strip=True) for item in facts.select("dd ul li")]
+
+
 @pytest.mark.parametrize("slug", DEMO_SLUGS)
 def test_demo_service_pages_are_substantial_and_complete(client, demo, slug):
     page = ServicePage.objects.get(slug=slug)
-    assert page.card_image and page.summary and page.session_minutes and page.fee
-    assert 55 <= page.fee <= 65
+    assert page.card_image and page.summary
+    fees = [line.split(":", 1)[1] for line in fee_lines(client.get(page.url))]
+    assert fees and all("£" in fee and "minutes" in fee for fee in fees), fees
     assert len(page.get_faq_pairs()) >= 2
     words = main_of(client.get(page.url)).get_text(" ", strip=True).split()
     assert len(words) >= 600, len(words)

@@ -1,39 +1,20 @@
-"""The demo blog's articles, one module per article (see blog.demo_content)."""
+"""The demo blog's articles, one module per article (see blog.demo_content).
+
+Blocks come from the one demo builder, home.demo.blocks.
+"""
+
+from functools import partial
+
+from home.demo.blocks import bold_list, callout, heading, text
+from home.demo.blocks import call_to_action as _call_to_action
+from home.demo.blocks import image as figure
+
+__all__ = ["bold_list", "call_to_action", "callout", "figure", "heading", "page_link", "text"]
+
+call_to_action = partial(_call_to_action, "Book a free initial chat", button_label="Get in touch")
 
 
 def page_link(ctx, slug, text):
     """A rich-text link to the demo page ``slug``, or plain text if that page is absent."""
     page = ctx.pages.get(slug)
     return f'<a linktype="page" id="{page.pk}">{text}</a>' if page else text
-
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level, "anchor": ""})
-
-
-def callout(text, style="callout"):
-    return ("callout", {"style": style, "text": f"<p>{text}</p>", "attribution": ""})
-
-
-def call_to_action(text):
-    # No page chosen: the button leads to the contact page named in the practice details.
-    return ("call_to_action", {
-        "heading": "Book a free initial chat", "text": f"<p>{text}</p>", "button_label": "Get in touch", "page": None,
-    })
-
-
-def figure(image, alt_text, caption, width="wide"):
-    return ("image", {
-        "image": {"image": image.pk, "alt_text": alt_text, "decorative": False}, "caption": caption, "width": width,
-    })
-
-
-def bold_list(*items):
-    """A bulleted list whose items each start with a bold term: (term, text) pairs.
-
-    A term that is a question stands on its own; any other is followed by a colon.
-    """
-    return "<ul>" + "".join(
-        f"<li><b>{term}</b> {text}</li>" if term.endswith("?") else f"<li><b>{term}:</b> {text}</li>"
-        for term, text in items
-    ) + "</ul>"

@@ -1,6 +1,6 @@
 """The long demo article: the therapeutic relationship (the structure of the practice's old page, new words)."""
 
-from home.demo import rich, stream
+from home.demo.blocks import faq, rich, row, stream, table, text
 
 from . import bold_list, call_to_action, callout, figure, heading, page_link
 
@@ -15,68 +15,67 @@ NHS_ABOUT = "https://www.england.nhs.uk/mental-health/about/"
 NHS_TALKING_THERAPIES = "https://www.england.nhs.uk/mental-health/adults/nhs-talking-therapies/"
 
 
-def _cells(*texts):
-    return [f"<p>{text}</p>" for text in texts]
-
-
-COMPARISON = {
-    "caption": "Therapeutic relationship vs friendship: key differences",
-    "row_heading_label": "Aspect",
-    "columns": ["Therapeutic relationship", "Friendship"],
-    "rows": [
-        {"heading": "Purpose", "cells": _cells(
+COMPARISON = table(
+    caption="Therapeutic relationship vs friendship: key differences",
+    row_heading_label="Aspect",
+    columns=["Therapeutic relationship", "Friendship"],
+    rows=[
+        row(
+            "Purpose",
             "Exists to help <b>you</b> understand yourself and make the changes you want.",
             "Exists for its own sake: company, fun and support flowing both ways.",
-        )},
-        {"heading": "Structure", "cells": _cells(
+        ),
+        row(
+            "Structure",
             "Agreed times, a set length and a fee, with clear limits on contact between sessions.",
             "Informal and flexible: you meet when it suits you both, for as long as you like.",
-        )},
-        {"heading": "Focus", "cells": _cells(
+        ),
+        row(
+            "Focus",
             "Your feelings, thoughts and life; the counsellor says little about their own.",
             "Shared: each of you talks about yourself, and listening goes both ways.",
-        )},
-        {"heading": "Confidentiality", "cells": _cells(
+        ),
+        row(
+            "Confidentiality",
             "Protected by a professional code, with a few <i>limits</i> explained at the start.",
             "Rests on goodwill; there are no written rules about what gets passed on.",
-        )},
-        {"heading": "Duration", "cells": _cells(
+        ),
+        row(
+            "Duration",
             "Has an ending in view from the start, planned together when the work is done.",
             "Can last a lifetime and usually has no planned end.",
-        )},
+        ),
     ],
-    "note": (
+    note=(
         "<p>Neither relationship is better than the other. They do different jobs, and most of us need both: "
         "friends for everyday company and care, and, at certain times in life, a professional relationship "
         "that exists only to help us.</p>"
     ),
-}
+)
 
-FAQ = {
-    "heading": "",
-    "questions": [
-        {"question": "What if I don't feel a connection with my therapist?", "answer": rich(
-            "Say so, ideally to your therapist. A good counsellor will welcome the conversation rather than take "
-            "offence, and putting into words what feels off, whether it is their manner, their approach or "
-            "something you cannot yet name, often strengthens the relationship instead of ending it.",
-            "If a few sessions later it still does not feel right, it is fine to look for someone else. A poor "
-            "fit is nobody's failure, and a professional counsellor will help you move on without awkwardness.",
-        )},
-        {"question": "How long does it take to build a therapeutic relationship?", "answer": rich(
-            "There is no timetable. Some people feel at ease in the first session; others, especially those who "
-            "have been let down before, need several weeks before trust begins to settle, and that is normal.",
-            "Direction matters more than speed. If you find yourself a little freer to speak as the weeks go by, "
-            "the relationship is growing, even when the change feels slow.",
-        )},
-        {"question": "Is the bond the same in online therapy?", "answer": rich(
-            "For most people it is very similar. Research into counselling by video has generally found that "
-            "clients build working relationships about as strong as those formed in a room, and some people open "
-            "up more easily from somewhere familiar.",
-            "Online work does need a little extra care: a private space, a steady connection and an agreed plan "
-            "for when the call drops. I talk these through with every online client before we begin.",
-        )},
-    ],
-}
+FAQ = faq(
+    "",
+    ("What if I don't feel a connection with my therapist?", rich(
+        "Say so, ideally to your therapist. A good counsellor will welcome the conversation rather than take "
+        "offence, and putting into words what feels off, whether it is their manner, their approach or "
+        "something you cannot yet name, often strengthens the relationship instead of ending it.",
+        "If a few sessions later it still does not feel right, it is fine to look for someone else. A poor "
+        "fit is nobody's failure, and a professional counsellor will help you move on without awkwardness.",
+    )),
+    ("How long does it take to build a therapeutic relationship?", rich(
+        "There is no timetable. Some people feel at ease in the first session; others, especially those who "
+        "have been let down before, need several weeks before trust begins to settle, and that is normal.",
+        "Direction matters more than speed. If you find yourself a little freer to speak as the weeks go by, "
+        "the relationship is growing, even when the change feels slow.",
+    )),
+    ("Is the bond the same in online therapy?", rich(
+        "For most people it is very similar. Research into counselling by video has generally found that "
+        "clients build working relationships about as strong as those formed in a room, and some people open "
+        "up more easily from somewhere familiar.",
+        "Online work does need a little extra care: a private space, a steady connection and an agreed plan "
+        "for when the call drops. I talk these through with every online client before we begin.",
+    )),
+)
 
 
 def fields(ctx, images):
@@ -93,7 +92,7 @@ def fields(ctx, images):
 def _body(ctx, images):
     link = lambda slug, text: page_link(ctx, slug, text)  # noqa: E731
     return stream(
-        ("text", rich(
+        text(
             "Why do some people leave counselling feeling that something important has shifted, while others "
             "drift away after a handful of sessions? The answer often has less to do with the method than with "
             "the meeting of two people. Counsellors call it the therapeutic relationship, or the therapeutic "
@@ -103,9 +102,9 @@ def _body(ctx, images):
             "relationships in your life, what it is made of and why it matters so much. I also describe how I "
             "adapt it for men who are wary of therapy and for autistic and ADHD clients, and what you can do "
             "if it does not feel right.",
-        )),
+        ),
         heading("Understanding the therapeutic alliance"),
-        ("text", rich(
+        text(
             "Picture a long walk over the Cotswold hills with someone who knows the paths well. They do not "
             "carry you, and they do not decide where you are going: that part is yours. What they bring is "
             "company, a feel for the ground, and the steadiness to keep going when the weather turns. You still "
@@ -127,13 +126,13 @@ def _body(ctx, images):
             ),
             "None of these is settled on the first day. Goals change as you understand yourself better, and "
             "trust grows at its own pace. Part of my job is to keep checking that we are still heading the same way.",
-        )),
+        ),
         callout(
             "You still do the walking. The relationship simply makes it safer to take the path you have been "
             "avoiding.", style="quote",
         ),
         heading("How is it different from a friendship?"),
-        ("text", rich(
+        text(
             "A good counsellor can feel a little like a wise friend: warm, interested, firmly on your side. It "
             "is natural to wonder where the difference lies, and whether paying for someone's attention makes "
             "their care less real. The care is real. The difference is in the shape of the relationship, not in "
@@ -143,28 +142,28 @@ def _body(ctx, images):
             "of a session all the attention is on you, and you owe me nothing beyond turning up, or letting me "
             "know when you cannot. That imbalance is not coldness. It is what frees you to speak without "
             "worrying about my feelings, my opinions or who I might tell.",
-        )),
-        ("table", COMPARISON),
+        ),
+        COMPARISON,
         heading("The core ingredients"),
-        ("text", rich(
+        text(
             "Carl Rogers, whose person-centred approach shapes much of how I work, suggested that three "
             "qualities in the counsellor make growth possible. Decades on, they are still at the heart of most "
             "counselling training.",
-        )),
+        ),
         heading("Empathy", "h3"),
-        ("text", rich(
+        text(
             "Empathy means trying to understand your experience as you live it, not as I would live it in your "
             "place. It shows in small things: saying back what I have heard so you can put me right, noticing "
             "the feeling beneath the words, and not rushing to reassure you when what you need is to be understood.",
-        )),
+        ),
         heading("Genuineness", "h3"),
-        ("text", rich(
+        text(
             "Genuineness, sometimes called congruence, means I am not hiding behind a professional mask. If I "
             "am moved by what you say, or unsure what you mean, I can tell you. Most of us are more honest with "
             "people who are honest with us.",
-        )),
+        ),
         heading("Unconditional positive regard", "h3"),
-        ("text", rich(
+        text(
             "The plainest of the three, and perhaps the hardest: valuing you as a person whatever you tell me. "
             "It does not mean I agree with everything you have done. It means I will not think less of you for "
             "it, and you will not have to earn my respect.",
@@ -175,14 +174,14 @@ def _body(ctx, images):
                 ("Checking rather than assuming", "I ask whether I have understood, and I expect to be corrected."),
                 ("Honest feedback", "if I notice a pattern, I name it gently and leave you to decide what it means."),
             ),
-        )),
+        ),
         figure(
             images["room"],
             "A quiet room with two armchairs turned towards each other beside a tall window.",
             "A comfortable room helps, but it is the relationship that does the work.",
         ),
         heading("Confidentiality and boundaries"),
-        ("text", rich(
+        text(
             "Trust needs firm edges. Boundaries can sound unfriendly, yet they are what make the relationship "
             "safe enough to lean on. Before we start I explain each of these, and you can ask about them at any time:",
             bold_list(
@@ -195,13 +194,13 @@ def _body(ctx, images):
                 ("One relationship only", "I will not become your friend, colleague or business partner, and if "
                  "we pass in town I leave it to you whether to say hello."),
             ),
-        )),
+        ),
         callout(
             "Boundaries are not a wall between us. They are the frame that keeps the relationship steady when "
             "hard things are said."
         ),
         heading("How the relationship helps change happen"),
-        ("text", rich(
+        text(
             "Researchers have compared many kinds of therapy over several decades, and one finding keeps coming "
             "back: the quality of the relationship is among the strongest signs of whether therapy will help, "
             "across very different methods. That does not make technique irrelevant. It means technique works "
@@ -216,9 +215,9 @@ def _body(ctx, images):
             "four adults will experience mental illness at some point in their life</a>, and many more go through "
             "stretches of stress, grief or low mood without any diagnosis. You do not need to be in crisis, or to "
             "have a label, to gain from a good therapeutic relationship.",
-        )),
+        ),
         heading("Therapy for men"),
-        ("text", rich(
+        text(
             "Many of the men I work with tell me they put counselling off for years. Some grew up believing "
             "they should sort things out alone; others feared being judged, or starting to talk and not being "
             "able to stop. Those are understandable fears, and they deserve respect rather than a lecture.",
@@ -226,9 +225,9 @@ def _body(ctx, images):
             "explain why I ask what I ask, and to let you set the pace. Some men find it easier to talk side by "
             f"side than face to face, which is one reason I offer {link('walk-and-talk-therapy', 'walk and talk sessions')} "
             f"in Cheltenham's parks. Others prefer the privacy of {link('online-counselling', 'online counselling')} from home.",
-        )),
+        ),
         heading("Adapting the relationship for autistic and ADHD clients"),
-        ("text", rich(
+        text(
             "A way of relating that suits one person can be exhausting for another. Many autistic and ADHD "
             "adults have spent years in places that expect them to mask, to hold eye contact and to follow rules "
             "nobody states. Counselling should not be one more of those places.",
@@ -242,9 +241,9 @@ def _body(ctx, images):
             ),
             "The aim is a relationship in which you can be yourself without translating, which for many clients "
             "is the first of its kind.",
-        )),
+        ),
         heading("Finding the right therapist in Cheltenham"),
-        ("text", rich(
+        text(
             "Because the relationship matters so much, it is worth choosing a counsellor with care. A few "
             "questions can help:",
             bold_list(
@@ -260,9 +259,9 @@ def _body(ctx, images):
             f"options side by side. You can read more {link('about', 'about me and how I work')}. If cost is a worry, "
             f"it is worth knowing that in England <a href=\"{NHS_TALKING_THERAPIES}\">NHS Talking Therapies</a> "
             "services offer free psychological therapy for anxiety and depression.",
-        )),
+        ),
         heading("Common questions about the therapeutic relationship"),
-        ("faq", FAQ),
+        FAQ,
         call_to_action(
             "If you would like to find out whether we could work well together, a short call costs nothing and "
             "commits you to nothing."

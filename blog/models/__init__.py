@@ -1,6 +1,6 @@
 from .authors import Author
-from .index import BlogIndexPage
-from .post import BlogPage
+from .blog_page import BlogPage
+from .index_page import BlogIndexPage
 from .tags import BlogPageTag
 
 __all__ = ["Author", "BlogIndexPage", "BlogPage", "BlogPageTag"]

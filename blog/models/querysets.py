@@ -10,7 +10,8 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
-from home.visibility import in_private_section
+from home.fragments import cached
+from home.visibility import visible
 
 # Newest first; a post with no date yet (only possible before it is published) goes last.
 NEWEST = (F("date_published").desc(nulls_last=True), "-first_published_at", "-pk")
@@ -19,8 +20,8 @@ CARD_RENDITIONS = ("fill-640x360|format-avif", "fill-640x360|format-webp", "fill
 
 class BlogPageQuerySet(PageQuerySet):
     def visible(self):
-        """Live posts outside any private section (as .public(), without its extra query)."""
-        return self.live().exclude(in_private_section())
+        """Posts a visitor may see (home.visibility)."""
+        return visible(self)
 
     def for_cards(self, prefetch_renditions=True):
         """Visible posts, newest first, with what a card shows and nothing more."""
@@ -32,6 +33,11 @@ class BlogPageQuerySet(PageQuerySet):
             Prefetch("featured_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
         )
 
+    def in_order(self, ids):
+        """These posts, loaded by id in one query, in the order of ``ids`` (ids no longer found are left out)."""
+        by_id = {post.pk: post for post in self.filter(pk__in=ids)} if ids else {}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
     def for_article(self):
         """Everything a post page shows beside its body, in one query plus one for tags."""
         return self.select_related("author__photo", "author__about_page", "featured_image").prefetch_related("tags")
@@ -41,8 +47,17 @@ class BlogPageQuerySet(PageQuerySet):
         shared = Count("tagged_items", filter=Q(tagged_items__tag__in=[tag.pk for tag in tags]), distinct=True)
         # Three cards at most: their renditions come from Wagtail's rendition
         # cache, which saves the query a prefetch would always cost.
-        others = self.for_cards(prefetch_renditions=False).exclude(pk=post.pk).annotate(shared_tags=shared)
-        return list(others.order_by("-shared_tags", *NEWEST)[:limit])
+        cards = self.for_cards(prefetch_renditions=False)
+
+        def ranked():
+            others = cards.exclude(pk=post.pk).annotate(shared_tags=shared)
+            return list(others.order_by("-shared_tags", *NEWEST).values_list("pk", flat=True)[:limit])
+
+        # Ranking means counting shared topics across every post, which grows
+        # with the blog: ranked once per page-cache generation (emptied on
+        # every publish), then the few cards are one quick query.
+        ids = cached(f"related:{post.pk}:{','.join(str(tag.pk) for tag in tags)}:{limit}", ranked)
+        return cards.in_order(ids)
 
 
 def topics(posts):

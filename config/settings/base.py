@@ -1,7 +1,7 @@
 """Settings shared by every environment.
 
-The embedded default needs no server: SQLite, local-memory cache, media on the
-local disk, console e-mail. Each production service is switched on by an
+The embedded default needs no server: SQLite, a cache in a second SQLite file
+that every worker shares, media on the local disk, console e-mail. Each production service is switched on by an
 environment variable (see README, "Production").
 """
 
@@ -19,16 +19,21 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "practice",
+    "practice_admin",
     "home",
     "services",
     "blog",
     "contact",
+    "booking",
     "search",
     "pagecache",
+    "insights",
     "backups",
     "accounts",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "wagtail.contrib.forms",
@@ -60,12 +65,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads a form: a body in another character set is a
+    # 400 here, not a 500 (and a flood of log lines) further in.
+    "config.middleware.UnreadableFormBodyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Admin previews may be framed by the admin itself (public pages never).
+    "home.preview_framing.AllowAdminToFramePreviews",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so pages served from it are counted too.
+    "insights.middleware.InsightsMiddleware",
     # Serves anonymous visitors' pages from the cache before sessions, CSRF or
     # any page code run; outside them, it sees every cookie a response sets.
     "pagecache.middleware.PageCacheMiddleware",
+    # Every "is this page public?" of a request shares one query (home/visibility.py).
+    "home.visibility.PrivateSectionsMiddleware",
+    # The Site, site settings, practice facts and menu: one cache read (home/site_cache.py).
+    "home.site_cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -114,15 +130,20 @@ SQLITE_OPTIONS = {
     "timeout": 20,
 }
 
+# Django's SQLite backend, but the file (and its -wal/-shm) is created owner-only:
+# it holds enquiries.
+SQLITE_ENGINE = "config.private_sqlite"
+
 if env_str("DATABASE_URL"):
     # dj-database-url accepts both postgres:// and postgresql://.
     DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["ENGINE"] = SQLITE_ENGINE
         DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": SQLITE_ENGINE,
             "NAME": SQLITE_PATH,
             "OPTIONS": SQLITE_OPTIONS,
         }
@@ -137,6 +158,12 @@ if USING_POSTGRES:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
+# One cache that every gunicorn worker, every server and every management
+# command shares, so a publish (from the admin or from `publish_scheduled`)
+# empties the page cache everywhere at once, and rate limits count every try.
+# Redis when REDIS_URL is set; otherwise a SQLite file of its own beside the
+# database (needs no server; see pagecache/shared_cache.py). A per-process
+# local-memory cache would be stale in every worker but the one that changed.
 if env_str("REDIS_URL"):
     CACHES = {
         "default": {
@@ -146,13 +173,30 @@ if env_str("REDIS_URL"):
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
+    # Rendered pages live apart from everything else (rate-limit counters),
+    # so emptying the page cache never touches them.
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + ":pages"}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Rendered pages live apart from everything else (rate-limit counters, axes
-# state), so emptying the page cache never touches them.
-CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "") + ":pages"}
-if CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
-    CACHES["pages"]["LOCATION"] = "pages"
+    CACHE_SQLITE_PATH = env_str("CACHE_SQLITE_PATH") or str(Path(SQLITE_PATH).with_suffix(".cache.sqlite3"))
+    DATABASES["cache"] = {
+        "ENGINE": SQLITE_ENGINE,
+        "NAME": CACHE_SQLITE_PATH,
+        "OPTIONS": SQLITE_OPTIONS,
+        # Kept open by each worker thread: a cached page then costs two small
+        # reads and no new connection.
+        "CONN_MAX_AGE": None,
+    }
+    DATABASE_ROUTERS = ["config.routers.SharedCacheRouter"]
+    _SHARED = "pagecache.shared_cache.AtomicDatabaseCache"
+    CACHES = {
+        "default": {"BACKEND": _SHARED, "LOCATION": "cache_default", "OPTIONS": {"MAX_ENTRIES": 20_000}},
+        # Rendered pages in a table of their own: culling pages never drops a rate-limit count.
+        "pages": {"BACKEND": _SHARED, "LOCATION": "cache_pages", "OPTIONS": {"MAX_ENTRIES": 5_000}},
+    }
+
+# Wagtail's image renditions: the shared cache, without the write-back of
+# every rendition it has just read (pagecache/renditions.py).
+CACHES["renditions"] = {"BACKEND": "pagecache.renditions.RenditionCache", "LOCATION": "default"}
 
 # --- E-mail -----------------------------------------------------------------
 if env_str("EMAIL_HOST"):
@@ -165,17 +209,21 @@ if env_str("EMAIL_HOST"):
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
     EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # Nothing is sent and nothing is written to the log (the console backend would
+    # print visitors' details there); enquiries show "Not sent: e-mail is not set
+    # up" and `check --deploy` warns. Development prints e-mails (settings/dev.py).
+    EMAIL_BACKEND = "contact.mail.NoEmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Contact form -------------------------------------------------------------
 # Enquiries one visitor (IP address) may send: "<count>/<period>", period s, m,
-# h or d, e.g. "5/h" or "10/15m". Counted in the default cache, so with several
-# workers or servers it needs the shared Redis cache to be exact.
+# h or d, e.g. "5/h" or "10/15m". Counted in the default cache, which every
+# worker shares, so it is exact however many workers answer.
 CONTACT_RATE_LIMIT = env_str("CONTACT_RATE_LIMIT", "5/h")
 # How many reverse proxies in front of the site append to X-Forwarded-For.
-# 0 (the default) ignores the header, which any visitor can forge.
+# 0 (the default) ignores the header, which any visitor can forge. Read by
+# home.client_ip, the one place that decides a visitor's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # --- Passwords and accounts ----------------------------------------------
@@ -197,10 +245,13 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Who is signing in is decided by the same function as the enquiry rate limit,
+# so behind nginx each visitor is counted by their own address (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
 AXES_VERBOSE = False
 
-# Two-step verification (django-otp, TOTP apps). Any editor can turn it on
+# Two-step verification (django-otp: TOTP apps, and static tokens as one-time
+# backup codes). Any editor can turn it on
 # from Account › Two-step verification.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Practice website")
 
@@ -255,6 +306,17 @@ if env_str("CLOUDFLARE_BEARER_TOKEN"):
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
+# Run every minute beside the web server by `make run`, `make serve` and the
+# container (scripts/with-publisher.sh), and by systemd timers in deploy/.
+PERIODIC_COMMANDS = ["publish_scheduled", "booking_tasks"]
+
+# --- Insights ----------------------------------------------------------------
+# Cookie-free daily page-view totals (insights/). Counts are gathered in each
+# worker's memory and written every INSIGHTS_FLUSH_SECONDS by a background
+# thread, so visitors never wait for a database write.
+INSIGHTS_ENABLED = env_bool("INSIGHTS_ENABLED", True)
+INSIGHTS_FLUSH_SECONDS = env_int("INSIGHTS_FLUSH_SECONDS", 10)
+
 # --- Language and time -------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -270,6 +332,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 # Let Django serve uploads itself (only for a one-machine site with no web
 # server in front, such as `make serve`).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Uploads stay readable by a web server in front (nginx serves /media/ as its
+# own user) even though the services run with UMask=0077, which keeps the
+# database and backups owner-only.
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -294,9 +361,26 @@ if env_str("MEDIA_S3_BUCKET"):
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ---------------------------------------------------------------
+# Topics match whatever the capitals: typing "starting therapy" joins the
+# existing "Starting therapy" instead of making a second topic (django-taggit).
+TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Practice website")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the site (scheme, host and port, no path). Every
+# absolute link uses it: canonical links, sitemap, feed, robots.txt, JSON-LD,
+# Open Graph images and links in e-mails. The default Wagtail Site record is
+# brought in step with it on every `migrate` (home/public_url.py), and
+# `check --deploy` refuses localhost or a bare IP address. A new name rather
+# than WAGTAILADMIN_BASE_URL, whose name says "admin" though it is the address
+# visitors see; that setting (which Wagtail reads for image URLs and e-mails)
+# now follows it. WAGTAILADMIN_BASE_URL alone is still read, for older set-ups.
+PUBLIC_URL = (env_str("PUBLIC_URL") or env_str("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_URL
 WAGTAIL_I18N_ENABLED = False
+# One therapist edits alone: no moderation step ("Submit to moderators") and
+# no workflow menus. WAGTAIL_WORKFLOW_ENABLED=1 brings them back.
+WAGTAIL_WORKFLOW_ENABLED = env_bool("WAGTAIL_WORKFLOW_ENABLED", False)
+# Comments are for editors reviewing each other's drafts: off, for the same reason.
+WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 # Search: Wagtail's database backend by default, which uses SQLite's FTS5 (with
@@ -328,7 +412,7 @@ else:
     raise ImproperlyConfigured(
         f"SEARCH_BACKEND must be database, opensearch2, opensearch3, elasticsearch7, elasticsearch8 or elasticsearch9, not {SEARCH_BACKEND!r}"
     )
-# Editors see an accessibility checker in the page preview.
+# The admin does not look for new Wagtail releases: upgrades come through requirements.txt.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar in the admin: it would send a hash of each editor's e-mail
 # address to another host on every page; Wagtail shows its own default avatar.
@@ -342,5 +426,6 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING"), "propagate": False},
         "contact": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "booking": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

@@ -7,7 +7,7 @@ With DATABASE_URL / REDIS_URL set, the same suite runs on PostgreSQL and Redis
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import CACHES
+from .base import CACHES, DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -23,12 +23,25 @@ STORAGES = {
 }
 # Wagtail's background tasks (search index updates, reference index) run at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-if CACHES["default"]["BACKEND"].startswith("django_redis"):
+if "cache" in DATABASES:
+    # In one test process a local-memory cache behaves as the shared one and
+    # is rolled back by nothing; tests/test_page_cache_workers.py runs real
+    # gunicorn workers on the shared SQLite cache.
+    del DATABASES["cache"]
+    DATABASE_ROUTERS = []
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+        "renditions": CACHES["renditions"],
+    }
+elif CACHES["default"]["BACKEND"].startswith("django_redis"):
     # Each run gets its own key space so parallel runs never see each other's pages.
     run = f"test-{tempfile.mktemp(prefix='', dir='')}"
     CACHES["default"]["KEY_PREFIX"] = run
     CACHES["pages"]["KEY_PREFIX"] = run + ":pages"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test helpers sign in without a request, which django-axes refuses; the
 # tests of the lockout itself switch it back on.
 AXES_ENABLED = False
+# Page-view counts are written at once, so a test can read them straight after a request.
+INSIGHTS_FLUSH_SECONDS = 0

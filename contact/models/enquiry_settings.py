@@ -39,9 +39,9 @@ class EnquirySettings(BaseSiteSetting):
         "Delete enquiries after (days)", default=DEFAULT_RETENTION_DAYS,
         validators=[MinValueValidator(7), MaxValueValidator(3650)],
         help_text=(
-            "Older enquiries are deleted for good by the nightly clean-up. 180 days is about six months; your privacy "
-            "notice and the consent box on the form should say the same. Copy anything you must keep (for a new "
-            "client, say) into your own records first."
+            "Older enquiries are deleted for good by the nightly clean-up. 180 days is about six months. The consent "
+            "box on the contact form says this period by itself; your privacy notice should say the same. Copy "
+            "anything you must keep (for a new client, say) into your own records first."
         ),
     )
 

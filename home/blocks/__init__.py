@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
+from practice.blocks import FeesTableBlock
+
 from .faq import FAQBlock, QuestionBlock
 from .links import CallToActionBlock, PageLinkBlock
 from .media import FigureBlock
@@ -19,6 +21,7 @@ class BodyBlock(blocks.StreamBlock):
     faq = FAQBlock()
     call_to_action = CallToActionBlock()
     page_link = PageLinkBlock()
+    fees_table = FeesTableBlock()
 
     def clean(self, value):
         value = super().clean(value)

@@ -6,12 +6,26 @@ from .text import INLINE_FEATURES
 
 
 class CallToActionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label="Heading", max_length=120, default="Book a free initial chat")
-    text = blocks.RichTextBlock(label="Text", features=INLINE_FEATURES, required=False)
-    button_label = blocks.CharBlock(label="Button text", max_length=60, default="Get in touch")
+    heading = blocks.CharBlock(
+        label="Heading", max_length=120, default="Book a free initial chat",
+        help_text="A short, warm invitation, for example “Book a free initial chat”.",
+    )
+    text = blocks.RichTextBlock(
+        label="Text", features=INLINE_FEATURES, required=False,
+        help_text="Optional. A sentence or two under the heading.",
+    )
+    button_label = blocks.CharBlock(
+        label="Button text", max_length=60, default="Get in touch",
+        help_text="What the button says: a few words that say what happens, for example “Get in touch”.",
+    )
     page = blocks.PageChooserBlock(
         label="Button leads to", required=False,
         help_text="Leave empty to use the contact page named in Settings › Practice details.",
+    )
+    show_fee = blocks.BooleanBlock(
+        label="Show the fee next to the button", required=False,
+        help_text="On a service page, that service's fee; elsewhere, your lowest fee (“Sessions from £…”). "
+                  "Whether you are taking new clients is always shown.",
     )
 
     class Meta:
@@ -28,7 +42,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class PageLinkBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label="Page")
+    page = blocks.PageChooserBlock(label="Page", help_text="The page of this site to point visitors to.")
     title = blocks.CharBlock(label="Title", required=False, max_length=120, help_text="Leave empty to use the page's title.")
     description = blocks.TextBlock(
         label="Description", required=False, help_text="Leave empty to use the page's own description.",

@@ -1,45 +1,88 @@
-"""A comparison table as structured data, not a spreadsheet.
+"""A comparison table the therapist fills in like a spreadsheet, shown with both kinds of header.
 
-Wagtail's TypedTableBlock renders column headers but no row headers; a
-comparison needs both so a screen reader can announce "Purpose, Friendship:
-…" for every cell.
+Editing is Wagtail's own TypedTableBlock: a grid where "Add column" gives
+every row a new cell and "Add row" gives a row with a cell for every column,
+so rows can never fall out of step with the headings. Its template has no
+row headers, so ours (home/blocks/comparison_table.html) makes the first
+column the row headings: a screen reader then announces "Purpose,
+Friendship: …" for every cell.
 """
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.admin.telepath import register
+from wagtail.contrib.typed_table_block.blocks import (
+    TypedTableBlock,
+    TypedTableBlockAdapter,
+    TypedTableBlockValidationError,
+)
 
 from .text import INLINE_FEATURES
 
+MIN_COLUMNS = 2
 
-class ComparisonRowBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label="Row heading", max_length=120, help_text="What this row compares, for example “Purpose”.")
-    cells = blocks.ListBlock(
-        blocks.RichTextBlock(features=INLINE_FEATURES, label="Cell"),
-        label="Cells",
-        min_num=1,
-        help_text="One cell for each column, in the same order as the column headings.",
-    )
+# A new table opens as two columns and two rows of empty cells, ready to type
+# into: the first column holds the row headings ("Where", "Cost"), the second
+# the first thing being compared.
+EMPTY_GRID = {
+    "caption": "",
+    "columns": [{"type": "text", "heading": ""}, {"type": "text", "heading": ""}],
+    "rows": [{"values": ["", ""]}, {"values": ["", ""]}],
+}
+
+
+class ComparisonGridBlock(TypedTableBlock):
+    # One kind of column only: every column, the row headings included, is
+    # short text with bold, italic and links.
+    text = blocks.RichTextBlock(features=INLINE_FEATURES, label="Text column")
 
     class Meta:
-        icon = "list-ul"
-        label = "Row"
+        label = "Table"
+        default = EMPTY_GRID
+        help_text = (
+            "The first column holds the row headings, for example “Where” and “Cost”; its heading is optional, "
+            "for example “Aspect”. Each other column is one of the things being compared and needs a heading."
+        )
+
+    def clean(self, value):
+        problems = []
+        if not self.is_deferred_validation:
+            # A draft may be saved half-written; publishing needs the whole table.
+            if not (value.caption or "").strip():
+                problems.append("Add a caption that says what the table compares: screen readers read it out first.")
+            missing = [str(number) for number, column in enumerate(value.columns[1:], start=2) if not column["heading"].strip()]
+            if missing:
+                problems.append(f"Give column {' and '.join(missing)} a heading: it names the thing compared in that column.")
+        if len(value.columns) < MIN_COLUMNS:
+            problems.append("Keep at least two columns: the row headings and one thing being compared.")
+        if not value.row_data:
+            problems.append("Add at least one row.")
+        cell_errors = None
+        try:
+            value = super().clean(value)
+        except TypedTableBlockValidationError as error:
+            cell_errors = error.cell_errors
+        if problems or cell_errors:
+            # Wagtail shows these above the grid, right under the caption, and
+            # marks each empty cell in place; the form keeps what was typed.
+            raise TypedTableBlockValidationError(cell_errors=cell_errors, non_block_errors=[ValidationError(p) for p in problems])
+        return value
+
+
+class ComparisonGridAdapter(TypedTableBlockAdapter):
+    """Wagtail's grid with our caption help text, which says the caption is needed."""
+
+    def js_args(self, block):
+        name, children, defaults, meta = super().js_args(block)
+        meta["strings"]["CAPTION_HELP_TEXT"] = "Required. Says what the table compares; screen readers read it out first."
+        return [name, children, defaults, meta]
+
+
+register(ComparisonGridAdapter(), ComparisonGridBlock)
 
 
 class ComparisonTableBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(
-        label="Caption", max_length=200, help_text="Says what the table compares; read out first by screen readers.",
-    )
-    row_heading_label = blocks.CharBlock(
-        label="Heading over the row names", required=False, max_length=60,
-        help_text="Optional, for example “Aspect”. Sits above the first column.",
-    )
-    columns = blocks.ListBlock(
-        blocks.CharBlock(label="Column heading", max_length=80),
-        label="Column headings",
-        min_num=2,
-        help_text="At least two: the things being compared, for example “In person” and “Online”.",
-    )
-    rows = blocks.ListBlock(ComparisonRowBlock(), label="Rows", min_num=1)
+    table = ComparisonGridBlock()
     note = blocks.RichTextBlock(
         label="Note under the table", required=False, features=INLINE_FEATURES,
         help_text="Optional. A sentence or two that sums the table up.",
@@ -52,42 +95,13 @@ class ComparisonTableBlock(blocks.StructBlock):
         group = "Structured"
         description = "Compares two or more things side by side, row by row."
         preview_value = {
-            "caption": "Ways to meet",
-            "row_heading_label": "Aspect",
-            "columns": ["In person", "Online"],
-            "rows": [
-                {"heading": "Where", "cells": ["<p>A quiet room in town</p>", "<p>From your own home</p>"]},
-                {"heading": "Travel", "cells": ["<p>Short walk from the station</p>", "<p>None</p>"]},
-            ],
+            "table": {
+                "caption": "Ways to meet",
+                "columns": [{"type": "text", "heading": heading} for heading in ("Aspect", "In person", "Online")],
+                "rows": [
+                    {"values": ["<p>Where</p>", "<p>A quiet room in town</p>", "<p>From your own home</p>"]},
+                    {"values": ["<p>Travel</p>", "<p>Short walk from the station</p>", "<p>None</p>"]},
+                ],
+            },
             "note": "",
         }
-
-    def clean(self, value):
-        value = super().clean(value)
-        columns = len(value["columns"])
-        # The message goes on each row that is wrong, next to its cells, and
-        # says what to do; everything the editor typed stays in the form.
-        wrong = {
-            index: blocks.StructBlockValidationError(block_errors={"cells": blocks.ListBlockValidationError(
-                non_block_errors=[ValidationError(cell_count_message(len(row["cells"]), columns))],
-            )})
-            for index, row in enumerate(value["rows"])
-            if len(row["cells"]) != columns
-        }
-        if wrong:
-            raise blocks.StructBlockValidationError(block_errors={"rows": blocks.ListBlockValidationError(block_errors=wrong)})
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        # Each cell with its column's name, which labels it on narrow screens.
-        columns = list(value["columns"])
-        context["rows"] = [{"heading": row["heading"], "cells": list(zip(columns, row["cells"]))} for row in value["rows"]]
-        return context
-
-
-def cell_count_message(cells, columns):
-    return (
-        f"This row has {cells} cell{'s' if cells != 1 else ''} but the table has {columns} columns. "
-        "Add or remove cells so there is one for each column, in the same order as the column headings."
-    )

@@ -104,11 +104,24 @@ def calm(rng):
 
 
 def portrait(rng):
-    img = PILImage.new("RGB", (900, 900), (214, 226, 220))
+    """A flat, friendly illustration of the demo counsellor: plainly drawn, never mistaken for a real photo."""
+    img = PILImage.new("RGB", (900, 900), (214, 228, 222))
     draw = ImageDraw.Draw(img)
-    draw.ellipse([300, 170, 600, 470], fill=(196, 160, 136))
-    draw.rounded_rectangle([200, 500, 700, 900], radius=160, fill=(60, 96, 110))
-    draw.arc([300, 150, 600, 400], 180, 360, fill=(80, 64, 52), width=40)
+    draw.ellipse([90, 90, 810, 810], fill=(196, 216, 206))  # a soft disc behind the head
+    skin, hair, jumper, ink = (222, 178, 146), (104, 72, 50), (74, 120, 92), (52, 44, 40)
+    draw.rounded_rectangle([170, 640, 730, 1000], radius=200, fill=jumper)  # shoulders
+    draw.polygon([(380, 640), (520, 640), (450, 730)], fill=(236, 232, 222))  # shirt collar
+    draw.rectangle([405, 540, 495, 650], fill=(206, 160, 128))  # neck
+    draw.ellipse([300, 230, 600, 600], fill=skin)  # face
+    draw.ellipse([278, 390, 322, 460], fill=skin)  # ears
+    draw.ellipse([578, 390, 622, 460], fill=skin)
+    draw.chord([290, 190, 610, 430], 180, 360, fill=hair)  # short hair
+    draw.polygon([(300, 330), (330, 250), (420, 300)], fill=hair)
+    for x in (375, 525):  # glasses and eyes
+        draw.ellipse([x - 48, 375, x + 48, 455], outline=ink, width=9)
+        draw.ellipse([x - 11, 405, x + 11, 427], fill=ink)
+    draw.line([(423, 410), (477, 410)], fill=ink, width=9)
+    draw.arc([390, 460, 510, 545], 20, 160, fill=(150, 76, 66), width=10)  # a smile
     return img.filter(ImageFilter.SMOOTH)
 
 

@@ -5,8 +5,6 @@ never overwrites what the therapist has edited; ``--refresh`` rewrites the
 demo pages from the code.
 """
 
-import json
-import uuid
 from dataclasses import dataclass, field
 
 from wagtail.models import Page
@@ -18,16 +16,6 @@ class DemoContext:
     refresh: bool = False
     log: callable = print
     pages: dict = field(default_factory=dict)
-
-
-def rich(*paragraphs):
-    """Rich text from plain paragraphs; a paragraph may already be HTML."""
-    return "".join(p if p.lstrip().startswith("<") else f"<p>{p}</p>" for p in paragraphs)
-
-
-def stream(*blocks):
-    """StreamField raw data from (type, value) pairs, with stable block ids."""
-    return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks])
 
 
 def upsert_page(ctx, parent, model, slug, **fields):

@@ -1,5 +1,5 @@
+from .base_page import SitePage
 from .pages import HomePage, StandardPage
 from .practice import PracticeSettings
-from .seo import SitePage
 
 __all__ = ["HomePage", "PracticeSettings", "SitePage", "StandardPage"]

@@ -1,5 +1,7 @@
 """The home page and the general-purpose page (about, privacy notice)."""
 
+from django.apps import apps
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -7,8 +9,10 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import BodyBlock
+from home.fragments import cached
+from home.visibility import visible
 
-from .seo import SitePage
+from .base_page import SitePage
 
 
 class HomePage(SitePage):
@@ -28,6 +32,14 @@ class HomePage(SitePage):
         help_text="The button under the welcome text leads to the contact page.",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name="Page content", help_text="Everything below the welcome section.")
+    latest_posts_heading = models.CharField(
+        "Heading above your newest articles", max_length=120, blank=True, default="From the blog",
+        help_text="Your newest articles are shown at the end of the home page under this heading. Leave empty to hide them.",
+    )
+    latest_posts_count = models.PositiveSmallIntegerField(
+        "How many articles", default=3, help_text="How many of your newest articles to show (1 to 6).",
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+    )
 
     content_panels = SitePage.content_panels + [
         MultiFieldPanel(
@@ -35,6 +47,7 @@ class HomePage(SitePage):
             heading="Welcome section",
         ),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("latest_posts_heading"), FieldPanel("latest_posts_count")], heading="Newest articles"),
     ]
     search_fields = SitePage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
 
@@ -47,14 +60,37 @@ class HomePage(SitePage):
     class Meta:
         verbose_name = "Home page"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_posts"], context["blog_index"] = self.latest_posts() if self.latest_posts_heading else ([], None)
+        return context
+
+    def latest_posts(self):
+        """The newest posts as cards, and the blog's own page, in a fixed number of queries.
+
+        Found through the app registry rather than an import: home depends on
+        no other app, and a site without the blog simply shows no articles.
+        """
+        try:
+            post_model, index_model = apps.get_model("blog", "BlogPage"), apps.get_model("blog", "BlogIndexPage")
+        except LookupError:
+            return [], None
+        cards = post_model.objects.for_cards()
+        # Finding the newest means sorting every post: done once per page-cache
+        # generation, then only these few cards are loaded.
+        newest = cached(f"latest-posts:{self.latest_posts_count}", lambda: list(cards.values_list("pk", flat=True)[: self.latest_posts_count]))
+        posts = cards.in_order(newest)
+        index = visible(index_model.objects.all()).first() if posts else None
+        return posts, index
+
     def get_structured_data(self, request, practice):
         website = {
             "@type": "WebSite",
             "name": practice.practice_name,
-            "url": request.build_absolute_uri("/"),
+            "url": structured_data.absolute(request, "/"),
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": request.build_absolute_uri("/search/") + "?q={query}",
+                "target": structured_data.absolute(request, "/search/") + "?q={query}",
                 "query-input": "required name=query",
             },
         }
@@ -68,7 +104,10 @@ class StandardPage(SitePage):
     introduction = models.TextField(
         "Introduction", blank=True, help_text="A sentence or two at the top. Also used as the description in search results.",
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name="Page content")
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name="Page content",
+        help_text="Everything below the introduction: add headings, text, images and more with the + buttons.",
+    )
     describes_practice = models.BooleanField(
         "This page is about you and your practice", default=False,
         help_text="Tick on your “About me” page: search engines are then told who you are and your professional membership.",
@@ -91,6 +130,6 @@ class StandardPage(SitePage):
         if self.describes_practice:
             items.insert(0, structured_data.local_business(practice, request))
             if practice.therapist_name:
-                items.insert(1, structured_data.person(practice, request))
+                items.insert(1, structured_data.person(practice, request, url=self.get_full_url(request)))
             items.insert(0, {"@type": "AboutPage", "name": self.title, "url": self.get_full_url(request)})
         return items

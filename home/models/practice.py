@@ -1,14 +1,21 @@
-"""The practice's details, entered once and read by header, footer and JSON-LD."""
+"""The practice's details, entered once and read by header, footer and JSON-LD.
 
+Memberships, opening hours, fees and availability are practice facts with
+rules of their own: they live in the ``practice`` app.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from home.admin_forms import PracticeSettingsForm
 
 
 @register_setting(icon="user")
 class PracticeSettings(BaseSiteSetting):
     # Every page's header, footer and meta tags follow these links: fetch them with the settings in one query.
-    select_related = ["contact_page", "privacy_page", "share_image"]
+    select_related = ["contact_page", "booking_page", "privacy_page", "share_image", "portrait"]
 
     practice_name = models.CharField(
         "Practice name", max_length=120, default="My counselling practice",
@@ -25,6 +32,16 @@ class PracticeSettings(BaseSiteSetting):
         "Your role", max_length=120, blank=True, default="Counsellor",
         help_text="For example “Counsellor” or “Psychotherapist”.",
     )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="Your photo",
+        help_text="A friendly photo of you, shown on the home page, your About page and beside your articles. "
+                  "People like to see who they will talk to.",
+    )
+    portrait_description = models.CharField(
+        "Describe your photo", max_length=250, blank=True,
+        help_text="For people who cannot see it, for example “Ben smiling, in a blue jumper, outdoors”.",
+    )
     phone = models.CharField(
         "Phone number", max_length=40, blank=True, help_text="Written as people should dial it, for example 01242 000000.",
     )
@@ -34,7 +51,7 @@ class PracticeSettings(BaseSiteSetting):
     )
     locality = models.CharField("Town", max_length=100, blank=True, help_text="For example Cheltenham.")
     region = models.CharField("County", max_length=100, blank=True, help_text="For example Gloucestershire.")
-    postcode = models.CharField("Postcode", max_length=12, blank=True)
+    postcode = models.CharField("Postcode", max_length=12, blank=True, help_text="For example GL50 1AA.")
     country = models.CharField(
         "Country code", max_length=2, default="GB", help_text="Two letters: GB for the United Kingdom.",
     )
@@ -42,25 +59,28 @@ class PracticeSettings(BaseSiteSetting):
         "Area you serve", max_length=200, blank=True,
         help_text="Where clients come from, for example “Cheltenham and Gloucestershire; online across the UK”.",
     )
-    professional_body = models.CharField(
-        "Professional membership", max_length=200, blank=True,
-        help_text="For example “Registered member of the BACP (MBACP)”.",
+    # Optional: search engines place the practice room on a map from these.
+    latitude = models.DecimalField(
+        "Latitude of the practice room", max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90, "Latitude is between -90 and 90."), MaxValueValidator(90, "Latitude is between -90 and 90.")],
+        help_text="Optional, for maps in search results: for example 51.899400. Leave empty to say only the town.",
     )
-    membership_number = models.CharField("Membership number", max_length=60, blank=True)
-    register_url = models.URLField(
-        "Link to your register entry", blank=True,
-        help_text="The public register page that shows your membership, so clients can check it.",
-    )
-    opening_hours = models.TextField(
-        "Opening hours", blank=True, help_text="As visitors should read them, one line per day or group of days.",
-    )
-    opening_hours_spec = models.CharField(
-        "Opening hours for search engines", max_length=200, blank=True,
-        help_text="Optional. Days and times in this form: Mo-Th 09:00-20:00, Fr 09:00-15:00.",
+    longitude = models.DecimalField(
+        "Longitude of the practice room", max_digits=10, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180, "Longitude is between -180 and 180."), MaxValueValidator(180, "Longitude is between -180 and 180.")],
+        help_text="Optional, with the latitude: for example -2.074300 (west of Greenwich is below zero).",
     )
     contact_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name="Contact page", help_text="Where every “get in touch” button leads.",
+    )
+    booking_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="Booking page", help_text="Where every “book a call” button leads. Leave empty to offer only the contact form.",
+    )
+    booking_button_label = models.CharField(
+        "Closing invitation: booking button", max_length=60, default="Choose a time for a free call",
+        help_text="Shown beside the contact button when a booking page is set.",
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -76,6 +96,7 @@ class PracticeSettings(BaseSiteSetting):
     )
     cta_button_label = models.CharField(
         "Closing invitation: button", max_length=60, default="Get in touch",
+        help_text="What the button says; it leads to the contact page.",
     )
     share_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -83,23 +104,23 @@ class PracticeSettings(BaseSiteSetting):
         help_text="Shown when a page without its own image is shared on social media.",
     )
 
+    base_form_class = PracticeSettingsForm
+
     panels = [
         MultiFieldPanel(
-            [FieldPanel("practice_name"), FieldPanel("tagline"), FieldPanel("therapist_name"), FieldPanel("therapist_role")],
+            [FieldPanel("practice_name"), FieldPanel("tagline"), FieldPanel("therapist_name"), FieldPanel("therapist_role"),
+             FieldPanel("portrait"), FieldPanel("portrait_description")],
             heading="Who you are",
         ),
         MultiFieldPanel(
             [FieldPanel("phone"), FieldPanel("email"), FieldPanel("street_address"), FieldPanel("locality"),
-             FieldPanel("region"), FieldPanel("postcode"), FieldPanel("country"), FieldPanel("area_served")],
+             FieldPanel("region"), FieldPanel("postcode"), FieldPanel("country"), FieldPanel("area_served"),
+             FieldPanel("latitude"), FieldPanel("longitude")],
             heading="How to reach you",
         ),
         MultiFieldPanel(
-            [FieldPanel("professional_body"), FieldPanel("membership_number"), FieldPanel("register_url")],
-            heading="Professional membership",
-        ),
-        MultiFieldPanel([FieldPanel("opening_hours"), FieldPanel("opening_hours_spec")], heading="Opening hours"),
-        MultiFieldPanel(
-            [FieldPanel("contact_page"), FieldPanel("privacy_page"), FieldPanel("cta_heading"), FieldPanel("cta_text"), FieldPanel("cta_button_label")],
+            [FieldPanel("contact_page"), FieldPanel("booking_page"), FieldPanel("privacy_page"), FieldPanel("cta_heading"),
+             FieldPanel("cta_text"), FieldPanel("cta_button_label"), FieldPanel("booking_button_label")],
             heading="Contact, privacy and the closing invitation",
         ),
         FieldPanel("share_image"),
@@ -111,7 +132,3 @@ class PracticeSettings(BaseSiteSetting):
     @property
     def address_lines(self):
         return [line for line in (self.street_address, self.locality, self.region, self.postcode) if line]
-
-    @property
-    def opening_hours_lines(self):
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]

@@ -28,19 +28,23 @@ from functools import reduce
 
 from django.db.models import Case, ExpressionWrapper, FloatField, IntegerField, TextField, Value, When
 from django.db.models.functions import Cast, Greatest, Length
-from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.backends.database.sqlite.query import (
+from modelsearch.query import MatchAll, Not, PlainText
+
+from compat.modelsearch import (
     BM25,
     Lexeme,
     LexemeCombinable,
     MatchExpression,
     SearchQueryExpression,
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+    get_descendants_content_types_pks,
     normalize,
 )
-from modelsearch.query import MatchAll, Not, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
 
-from .ranked import RankedIdsResults
+from . import RankedIdsResults
 
 # bm25() takes one weight per FTS5 column, in the table's order:
 # autocomplete, body, title. A title match counts as much as several in the
@@ -55,7 +59,7 @@ PREFIX_FROM_LENGTH = 4
 class WeightedBM25(BM25):
     def as_sql(self, compiler, connection, function=None, template=None):
         weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-        return f"bm25({sqlite.SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
 
 class WordOrLonger(LexemeCombinable):
@@ -71,7 +75,7 @@ class WordOrLonger(LexemeCombinable):
         return '("%s" OR "%s"*)', [self.term, self.term]
 
 
-class FTS5QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
+class FTS5QueryCompiler(SQLiteSearchQueryCompiler):
     def _build_rank_expression(self, vectors, config):
         # One bm25() over the whole MATCH already scores every word of any
         # query shape, so no per-field sum is needed.
@@ -113,7 +117,7 @@ class FTS5QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         model = self.queryset.model
         allowed = self.queryset.order_by().values_list(Cast("pk", TextField()))
         ranked = (
-            sqlite.SQLiteFTSIndexEntry.objects.filter(
+            SQLiteFTSIndexEntry.objects.filter(
                 MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
             )
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
@@ -125,11 +129,11 @@ class FTS5QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         return [model._meta.pk.to_python(value) for value in ranked[start:stop]]
 
 
-class FTS5SearchResults(RankedIdsResults, sqlite.SQLiteSearchResults):
+class FTS5SearchResults(RankedIdsResults, SQLiteSearchResults):
     pass
 
 
-class FTS5SearchBackend(sqlite.SQLiteSearchBackend):
+class FTS5SearchBackend(SQLiteSearchBackend):
     query_compiler_class = FTS5QueryCompiler
     results_class = FTS5SearchResults
 

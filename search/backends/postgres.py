@@ -18,14 +18,21 @@ are Wagtail's.
 
 from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Cast
-from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import PlainText
-from modelsearch.utils import get_descendants_content_types_pks
 
-from .ranked import RankedIdsResults
+from compat.django import concatenated
+from compat.modelsearch import (
+    IndexEntry,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+    get_descendants_content_types_pks,
+)
+
+from . import RankedIdsResults
 
 
-class IndexFirstQueryCompiler(postgres.PostgresSearchQueryCompiler):
+class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         entries = self.matching_entries(config)
         if entries is None:
@@ -45,9 +52,9 @@ class IndexFirstQueryCompiler(postgres.PostgresSearchQueryCompiler):
         if query is None or any_word is None:
             return None
         return (
-            postgres.IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
             .filter(Q(title=any_word) | Q(body=any_word))
-            .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+            .annotate(_vector_=concatenated(F("title"), F("body")))
             .filter(_vector_=query)
         )
 
@@ -70,10 +77,10 @@ class IndexFirstQueryCompiler(postgres.PostgresSearchQueryCompiler):
         return [int(value) for value in ranked[start:stop]]
 
 
-class IndexFirstSearchResults(RankedIdsResults, postgres.PostgresSearchResults):
+class IndexFirstSearchResults(RankedIdsResults, PostgresSearchResults):
     pass
 
 
-class IndexFirstPostgresBackend(postgres.PostgresSearchBackend):
+class IndexFirstPostgresBackend(PostgresSearchBackend):
     query_compiler_class = IndexFirstQueryCompiler
     results_class = IndexFirstSearchResults

@@ -1,8 +1,6 @@
 """Demo text: counselling in the practice room."""
 
-from home.demo import rich, stream
-
-from . import callout, faq, h2
+from home.demo.blocks import callout, faq, heading, rich, stream, text
 
 SLUG = "in-person-counselling"
 SCENE = ("Two armchairs facing each other by a window", "room",
@@ -15,9 +13,7 @@ def fields(image):
         "summary": "Weekly sessions in a quiet, private room near Cheltenham town centre, at the same time each week.",
         "card_image": image,
         "location_kind": "room",
-        "session_minutes": 50,
-        "fee": 60,
-        "fee_note": "Paid by bank transfer after each session. I keep a few reduced-fee places for students and people on low incomes.",
+        "fee_note": "Reduced-fee places are for students and people on low incomes: just ask, in confidence.",
         "getting_there": (
             "About ten minutes on foot from the Promenade. Several bus routes stop a few minutes away, and there is "
             "pay-and-display parking on the surrounding streets.\n"
@@ -50,25 +46,25 @@ def fields(image):
             "is rushed out of the door in the middle of something important.",
         ),
         "body": stream(
-            h2("Why a room still matters"),
-            ("text", rich(
+            heading("Why a room still matters"),
+            text(
                 "Much of counselling now happens online, and it works well. Yet many people find that a room "
                 "set aside for one purpose helps them say things they would not say anywhere else. Nothing in "
                 "it asks anything of you: no dishes in the sink, no children in the next room, no notifications.",
                 "Being in the same room also lets me notice small things, such as a change in your breathing "
                 "or a pause before a word, and gently ask about them.",
-            )),
+            ),
             callout(
                 "<p>The same room, the same day and the same time each week. That steadiness is part of what "
                 "makes the work feel safe.</p>"
             ),
-            h2("Confidentiality"),
-            ("text", rich(
+            heading("Confidentiality"),
+            text(
                 "What you say in the room stays in the room. The building has other offices, but no waiting "
                 "area: you come straight up and leave straight out, and the door is soundproofed. I keep brief "
                 "notes in a locked cabinet, using initials, and I explain the rare legal limits to confidentiality "
                 "in our first session so there are no surprises.",
-            )),
+            ),
             faq("Common questions about meeting in person",
                 ("What if I need to cancel?", rich(
                     "Please give me two working days' notice and there is nothing to pay. Later than that, I "

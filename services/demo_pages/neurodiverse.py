@@ -1,8 +1,6 @@
 """Demo text: counselling adapted for autistic and ADHD adults."""
 
-from home.demo import rich, stream
-
-from . import callout, faq, h2, row
+from home.demo.blocks import callout, faq, heading, rich, row, stream, table, text
 
 SLUG = "neurodiverse-counselling"
 SCENE = ("Soft hills under a pale sky", "calm", "")
@@ -14,8 +12,6 @@ def fields(image):
         "summary": "Counselling adapted for autistic and ADHD adults: clear communication, a calm sensory space, your pace, and no pressure to mask.",
         "card_image": image,
         "location_kind": "room",
-        "session_minutes": 50,
-        "fee": 60,
         "fee_note": "Shorter sessions of thirty minutes, twice a week, are possible at half the fee.",
         "getting_there": (
             "Sessions can also be online or on a walk, if either suits you better. "
@@ -47,8 +43,8 @@ def fields(image):
             "lines summarising what we covered, so that nothing depends on remembering it.",
         ),
         "body": stream(
-            h2("Adjustments to communication"),
-            ("text", rich(
+            heading("Adjustments to communication"),
+            text(
                 "I say what I mean. No vague questions like “how does that make you feel?” unless that is a "
                 "question you find useful; instead I ask concrete ones, give you time to answer, and do not read "
                 "anything into silence or a lack of eye contact.",
@@ -56,43 +52,43 @@ def fields(image):
                 "<li><b>Processing time:</b> I will wait, and you can ask me to repeat or rephrase anything.</li>"
                 "<li><b>Literal language:</b> I avoid metaphors, or check they land, and I never use sarcasm.</li>"
                 "<li><b>Special interests:</b> welcome in the room. They often tell us a lot about what matters to you.</li></ul>",
-            )),
-            h2("The sensory environment"),
-            ("text", rich(
+            ),
+            heading("The sensory environment"),
+            text(
                 "Bright lights, a humming fridge or a strong smell can use up the energy you came to spend on "
                 "talking. The room is set up to be quiet to the senses, and we adjust it together: light, "
                 "temperature, where you sit and what is within reach. Online, you control all of that yourself.",
-            )),
-            h2("Pacing"),
-            ("text", rich(
+            ),
+            heading("Pacing"),
+            text(
                 "We go at a pace that suits your energy, not a schedule. Some weeks we cover a lot; others we "
                 "mostly notice how tired you are, and that is still useful work. Breaks are allowed, sessions can "
                 "be shorter, and we can stop early without any discussion of why.",
                 "If you have ADHD, I will send reminders the day before, and we can agree what happens if you "
                 "forget a session, without the lecture you may have grown used to.",
-            )),
-            h2("Validation, not correction"),
-            ("text", rich(
+            ),
+            heading("Validation, not correction"),
+            text(
                 "Neurodivergent people are often told that the way they experience the world is wrong. In these "
                 "sessions it is not. I take your account of your own senses, feelings and needs as true, and we "
                 "work from there, not towards making you seem more neurotypical.",
-            )),
+            ),
             callout(
                 "<p>You do not have to mask here. Stim, pace, look away, take notes, say “I don't know”: all of "
                 "it is welcome.</p>"
             ),
-            ("table", {
-                "caption": "How sessions are adapted",
-                "row_heading_label": "Aspect",
-                "columns": ["A typical session", "An adapted session"],
-                "rows": [
+            table(
+                caption="How sessions are adapted",
+                row_heading_label="Aspect",
+                columns=["A typical session", "An adapted session"],
+                rows=[
                     row("Questions", "Often open and reflective", "Concrete and direct, with time to answer"),
                     row("Environment", "The counsellor's room as it is", "Light, sound and seating agreed with you"),
                     row("Communication", "Mostly spoken", "Spoken, typed or written, as you prefer"),
                     row("Between sessions", "Nothing in writing", "An optional written summary and reminders"),
                 ],
-                "note": "<p>Every adjustment is optional. We try things and keep what helps.</p>",
-            }),
+                note="<p>Every adjustment is optional. We try things and keep what helps.</p>",
+            ),
             faq("Common questions about neurodiverse counselling",
                 ("Do I need a diagnosis?", rich(
                     "No. Self-identification is welcome, and so is uncertainty. Many clients come while they are "

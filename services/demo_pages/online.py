@@ -1,8 +1,6 @@
 """Demo text: counselling by video."""
 
-from home.demo import rich, stream
-
-from . import callout, faq, h2
+from home.demo.blocks import callout, faq, heading, rich, stream, text
 
 SLUG = "online-counselling"
 SCENE = ("A laptop ready for a video session", "screen",
@@ -16,9 +14,7 @@ def fields(image):
         "card_image": image,
         "location_kind": "online",
         "video_platform": "Zoom, with a waiting room and a new private link for every session. A phone call is fine on days when video feels like too much.",
-        "session_minutes": 50,
-        "fee": 55,
-        "fee_note": "Paid by bank transfer after each session.",
+        "fee_note": "",
         "getting_there": (
             "A room where you will not be overheard, or headphones if others are at home. "
             "A laptop, tablet or phone with a camera, propped up so your hands are free. "
@@ -49,8 +45,8 @@ def fields(image):
             "others walk round the block. Closing the laptop is quick, but your mind may need a little longer.",
         ),
         "body": stream(
-            h2("Making an online session feel private"),
-            ("text", rich(
+            heading("Making an online session feel private"),
+            text(
                 "Privacy at home can take a little planning. Clients have used a parked car, a spare bedroom, "
                 "a garden shed or a booked room at work. A white-noise app outside the door helps, and so does "
                 "an agreed signal: if someone walks in, say “can we pause?” and I will wait.",
@@ -58,15 +54,15 @@ def fields(image):
                 "the door closed and headphones on.</li>"
                 "<li><b>No recordings:</b> I never record sessions, and I ask that you do not either.</li>"
                 "<li><b>Your details:</b> I keep your phone number only so that I can call if the connection fails.</li></ul>",
-            )),
+            ),
             # A restated key point, not a client testimonial: professional bodies advise counsellors against those.
             callout("<p>A screen changes the room, not the relationship.</p>", style="quote"),
-            h2("Is it as good as meeting in person?"),
-            ("text", rich(
+            heading("Is it as good as meeting in person?"),
+            text(
                 "For most of the difficulties people bring to counselling, research comparing online and "
                 "face-to-face therapy finds similar results. What matters most is the relationship between you "
                 "and your counsellor, and that can grow on a screen just as it can in a room.",
-            )),
+            ),
             faq("Common questions about online counselling",
                 ("What if my internet connection is poor?", rich(
                     "Turning video off and keeping audio often helps. If the call drops, I will ring you within a "

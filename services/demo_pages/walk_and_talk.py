@@ -1,8 +1,6 @@
 """Demo text: walk and talk sessions in Cheltenham's parks."""
 
-from home.demo import rich, stream
-
-from . import callout, faq, h2
+from home.demo.blocks import callout, faq, heading, rich, stream, text
 
 SLUG = "walk-and-talk-therapy"
 SCENE = ("Two people walking side by side on a park path", "park", "")
@@ -18,8 +16,6 @@ def fields(image):
         "location_kind": "outdoors",
         "meeting_point": "Pittville Park, by the boating lake (or the Cox's Meadow area, if you prefer somewhere quieter)",
         "meeting_point_map": MAP,
-        "session_minutes": 60,
-        "fee": 65,
         "fee_note": "The extra ten minutes allow for meeting up and walking back to where we started.",
         "getting_there": (
             "Pittville Park is about fifteen minutes' walk north of the town centre, with bus stops and on-street "
@@ -51,31 +47,31 @@ def fields(image):
             "handle the outdoor parts, such as what to say if we meet someone you know.",
         ),
         "body": stream(
-            h2("Where we meet"),
-            ("text", rich(
+            heading("Where we meet"),
+            text(
                 "We usually meet by the boating lake in Pittville Park. The paths loop round the water and up "
                 "past the Pump Room, so we can walk for an hour without retracing our steps. If you would rather "
                 "avoid the busier paths, the Cox's Meadow area by the River Chelt is flatter and quieter on weekdays.",
                 "I never ask you to meet me at an address. A named place in a public park is easy to find, and "
                 "safe for both of us.",
-            )),
-            h2("What happens in bad weather"),
-            ("text", rich(
+            ),
+            heading("What happens in bad weather"),
+            text(
                 "Light rain rarely stops us: a good coat and a hat are usually enough, and some of the most "
                 "useful conversations happen under an umbrella. If the forecast is for heavy rain, high wind, "
                 "ice or heat above thirty degrees, I will message you the day before and we will switch to the "
                 "practice room or to a video session at the same time and the same fee.",
                 "You can also change your mind on the morning itself. Just send me a text by nine o'clock.",
-            )),
-            h2("Confidentiality outdoors"),
-            ("text", rich(
+            ),
+            heading("Confidentiality outdoors"),
+            text(
                 "A park is public, so confidentiality works a little differently. We pick quieter paths, pause "
                 "our conversation when people pass close by, and stop on a bench away from others if we need to. "
                 "I will never raise a topic when someone could overhear.",
                 "If we meet someone you know, you decide what happens. We agree a plan at the start: you might "
                 "introduce me as a friend, or we simply carry on walking. I will never greet you first in public, "
                 "and I will never explain who I am.",
-            )),
+            ),
             callout(
                 "<p>You choose the pace, the route and when to stop. If walking stops helping, we go back indoors "
                 "with nothing lost.</p>"

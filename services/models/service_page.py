@@ -1,12 +1,10 @@
 """One way of meeting the therapist: in the room, online, outdoors, or adapted sessions."""
 
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -44,18 +42,10 @@ class ServicePage(SitePage):
         "What a session is like", blank=True, features=BODY_FEATURES,
         help_text="Walk a first-time client through a session, from arriving to saying goodbye.",
     )
-    session_minutes = models.PositiveSmallIntegerField(
-        "Session length (minutes)", null=True, blank=True,
-        validators=[MinValueValidator(10), MaxValueValidator(240)],
-        help_text="For example 50. Leave empty to leave it off the page.",
-    )
-    fee = models.DecimalField(
-        "Fee per session (£)", max_digits=6, decimal_places=2, null=True, blank=True,
-        validators=[MinValueValidator(0)], help_text="For example 60. Leave empty to leave it off the page.",
-    )
     fee_note = models.CharField(
         "About the fee", max_length=200, blank=True,
-        help_text="Optional, for example “Reduced fees for students and people on low incomes.”",
+        help_text="Optional, shown under the fees, for example “The extra ten minutes allow for the walk back.” "
+                  "The fees themselves are in Settings › Fees and practicalities.",
     )
     location_kind = models.CharField(
         "Where sessions happen", max_length=10, choices=LocationKind.choices, default=LocationKind.ROOM,
@@ -93,10 +83,7 @@ class ServicePage(SitePage):
         FieldPanel("card_image"),
         FieldPanel("who_it_is_for"),
         FieldPanel("what_to_expect"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("session_minutes"), FieldPanel("fee")]), FieldPanel("fee_note")],
-            heading="Length and fee",
-        ),
+        MultiFieldPanel([FieldPanel("fee_note")], heading="About the fee"),
         MultiFieldPanel(
             [FieldPanel("location_kind"), FieldPanel("video_platform"), FieldPanel("meeting_point"),
              FieldPanel("meeting_point_map"), FieldPanel("getting_there"), FieldPanel("access")],
@@ -147,15 +134,6 @@ class ServicePage(SitePage):
         return "?" + urlencode({"service": self.slug})
 
     @property
-    def fee_display(self):
-        if self.fee is None:
-            return ""
-        fee = Decimal(self.fee)  # an unsaved page may still hold an int
-        if not fee:
-            return "Free"
-        return f"£{fee:.0f}" if fee == fee.to_integral_value() else f"£{fee:.2f}"
-
-    @property
     def where_labels(self):
         return _WHERE_LABELS.get(self.location_kind, _WHERE_LABELS[LocationKind.ROOM])
 
@@ -168,6 +146,8 @@ class ServicePage(SitePage):
         # Read by the closing invitation and by call-to-action blocks that lead
         # to the contact page, so every "get in touch" here names the service.
         context["cta_query"] = self.enquiry_query
+        # The invitations on this page show this service's own fee.
+        context["cta_fee_page"] = self
         return context
 
     def get_structured_data(self, request, practice):

@@ -4,6 +4,9 @@
 PAGES = {
     "home": "/",
     "general page": "/about/",
+    "fees page": "/fees/",
+    "booking page": "/book-a-call/",
+    "site map": "/site-map/",
     "services list": "/services/",
     "service": "/services/walk-and-talk-therapy/",
     "blog list": "/blog/",
@@ -92,3 +95,40 @@ def focus_stops(page, limit=200):
             break
         stops.append(ring)
     return stops
+
+
+def words_split_across_lines(page):
+    """Words the browser broke between two lines without a hyphen.
+
+    Each word (split at spaces, hyphens, dashes and slashes, where a break is
+    proper) is measured: more than one line box means it was cut in two.
+    Chromium on Debian has no hyphenation dictionaries, so any such cut is one
+    a reader sees without a hyphen. Visually hidden text (1 px boxes) is skipped.
+    """
+    return page.evaluate(
+        """() => {
+            const broken = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const range = document.createRange();
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (!parent || parent.closest("script, style, template, [hidden]")) continue;
+                if (!parent.getClientRects().length) continue;
+                let hidden = false;
+                for (let el = parent; el && el !== document.body; el = el.parentElement) {
+                    const box = el.getBoundingClientRect();
+                    if (box.width <= 1 || box.height <= 1) { hidden = true; break; }
+                }
+                if (hidden) continue;
+                const pattern = /[^\\s\\-\\u2010-\\u2015\\/]+/g;
+                for (let match; (match = pattern.exec(node.data)); ) {
+                    if (match[0].length < 4) continue;
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+                    if (tops.size > 1) broken.push(match[0] + " (in " + parent.tagName.toLowerCase() + ")");
+                }
+            }
+            return broken;
+        }"""
+    )

@@ -87,8 +87,20 @@ def site_url(demo_snapshot, django_db_serialized_rollback, live_server):
     return live_server.url
 
 
+def wait_for_requests_in_flight(live_server, seconds=30):
+    """Lets the live server finish what the closed pages had asked for.
+
+    Its request threads run beside the test: one still rendering an admin page
+    when the test's database is torn down fails there, and is reported against
+    whichever test runs next. socketserver keeps those threads in `_threads`.
+    """
+    httpd = getattr(live_server.thread, "httpd", None)
+    for thread in list(getattr(httpd, "_threads", None) or []):
+        thread.join(seconds)
+
+
 @pytest.fixture
-def new_page(browser, site_url, request):
+def new_page(browser, site_url, live_server, request):
     """Opens pages in fresh browser contexts; screenshots them if the test fails.
 
     Every request for another host is aborted and recorded: the site must not
@@ -122,6 +134,7 @@ def new_page(browser, site_url, request):
                     page.screenshot(path=str(ARTIFACTS / f"{name}-{number}-{tab}.png"), full_page=True)
     for context in contexts:
         context.close()
+    wait_for_requests_in_flight(live_server)
     if foreign and not failed:
         pytest.fail(f"The page asked another host for: {sorted(set(foreign))}")
 

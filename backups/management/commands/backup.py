@@ -17,10 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, output_dir, **options):
         folder = Path(output_dir)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = folder / archive_name()
-        manifest = write_archive(path)
-        path.chmod(0o600)  # enquiries are health information: owner-only
+        manifest = write_archive(path)  # creates the file owner-only (0600) before writing to it
         self.stdout.write(self.style.SUCCESS(
             f"Backed up {manifest['objects']} database rows and {manifest['media_files']} media files to {path}"
         ))

@@ -47,7 +47,48 @@
     });
   }
 
+  // The "Menu" link (which jumps to the menu without JavaScript) becomes a
+  // button that opens the menu in place and says whether it is open.
+  function setUpMenu() {
+    var link = document.querySelector("[data-menu-toggle]");
+    var menu = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!menu) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = link.className;
+    button.textContent = link.textContent;
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", menu.id);
+    link.replaceWith(button);
+    function toggle(open) {
+      button.setAttribute("aria-expanded", String(open));
+      if (open) menu.setAttribute("data-open", "");
+      else menu.removeAttribute("data-open");
+    }
+    button.addEventListener("click", function () {
+      toggle(button.getAttribute("aria-expanded") !== "true");
+    });
+    return { button: button, close: function () { toggle(false); }, isOpen: function () { return menu.hasAttribute("data-open"); } };
+  }
+
+  // Escape closes whatever was opened last: the reading options, then the menu,
+  // and gives focus back to the control that opened it.
+  function closeOnEscape(menu) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var options = document.querySelector(".reading-options[open]");
+      if (options) {
+        options.open = false;
+        options.querySelector("summary").focus();
+      } else if (menu && menu.isOpen()) {
+        menu.close();
+        menu.button.focus();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    closeOnEscape(setUpMenu());
     var panel = document.querySelector("[data-reading-options]");
     if (!panel) return;
     var prefs = load();

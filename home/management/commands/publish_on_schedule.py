@@ -1,0 +1,23 @@
+"""Keep publishing scheduled pages while the web server runs (`make run`, `make serve`, the container)."""
+
+import os
+
+from django.core.management.base import BaseCommand
+
+from home.scheduling import DEFAULT_INTERVAL, run_forever
+
+
+class Command(BaseCommand):
+    help = "Publish pages whose go-live time has come (and take down expired ones) every INTERVAL seconds, until stopped."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--every", type=int, default=DEFAULT_INTERVAL, metavar="SECONDS",
+                            help=f"seconds between rounds (default {DEFAULT_INTERVAL})")
+
+    def handle(self, *args, every, **options):
+        if every < 1:
+            self.stderr.write("--every must be at least 1 second")
+            return
+        self.stdout.write(f"Publishing scheduled pages every {every} s (stops with the web server).")
+        run_forever(every, parent_pid=os.getppid(),
+                    on_error=lambda error: self.stderr.write(f"Scheduled publishing failed this round: {error}"))

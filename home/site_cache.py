@@ -1,0 +1,89 @@
+"""What every page reads about its site, in one cache read per request.
+
+The Site a request is for, each site setting (practice details, enquiry and
+insights settings and the rest), the practice facts, the main menu and the
+private sections were a query each on every page: five to eight of the twelve
+a page may spend (issue 14), and about a quarter of its time (issue 18).
+They change only through edits that empty the page cache (a setting or its
+rows saved, a page published, moved or deleted, a privacy setting or a Site
+changed: pagecache/signals.py), so they are read once per page-cache
+generation and host, under a key that carries the generation, and no edit is
+ever shown stale. Only data is kept, never rendered text: what depends on the
+day (the holiday notice, a lapsed membership) is still worked out per request.
+"""
+
+import hashlib
+
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry
+from wagtail.models import Site
+
+from compat.wagtail import remember_site_and_settings
+from home.visibility import private_sections, remember_private_sections, visible
+from pagecache.store import generation
+from practice import snapshot
+from practice.facts import PracticeFacts
+
+TIMEOUT = 60 * 60
+
+
+def _key(request):
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # Django answers 400 further in
+    address = f"{host}:{request.get_port()}"
+    return f"site:{generation()}:{hashlib.sha1(address.encode()).hexdigest()[:16]}"
+
+
+def _build(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"site": None}
+    return {
+        "site": site,
+        "settings": [model.for_site(site) for model in registry if issubclass(model, BaseSiteSetting)],
+        "facts": snapshot.load(site),
+        "private": private_sections(),
+        "menu": _menu(site, request),
+    }
+
+
+def _menu(site, request):
+    """Top-level pages marked "show in menus", in the order of the page tree: (title, URL) pairs."""
+    pages = visible(site.root_page.get_children()).in_menu().only("id", "title", "url_path", "path", "depth")
+    return [(page.title, page.get_url(request)) for page in pages]
+
+
+def menu_pages(request):
+    """The main menu's (title, URL) pairs for this request."""
+    shared = getattr(request, "_site_cache", None)
+    if shared is None or shared["site"] is None:
+        site = Site.find_for_request(request)
+        return _menu(site, request) if site else []
+    return shared["menu"]
+
+
+class SiteCacheMiddleware:
+    """Read (or, once per generation, build) the site's shared data and hand it to
+    Wagtail's settings, the practice facts, the privacy check and the menu."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _key(request)
+        if key is not None:
+            cache = caches["default"]
+            shared = cache.get(key)
+            if shared is None:
+                shared = _build(request)
+                cache.set(key, shared, TIMEOUT)
+            if shared["site"] is not None:
+                remember_site_and_settings(request, shared["site"], shared["settings"])
+                remember_private_sections(shared["private"])
+                request._practice_facts = PracticeFacts(site=shared["site"], data=shared["facts"])
+            request._site_cache = shared
+        return self.get_response(request)

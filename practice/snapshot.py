@@ -1,0 +1,72 @@
+"""Build and read the one-row snapshot of a site's practice facts (models.FactsSnapshot)."""
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+
+from .models import (
+    AvailabilitySettings,
+    Credential,
+    CredentialSettings,
+    FactsSnapshot,
+    FeesSettings,
+    OpeningHours,
+    ServiceFee,
+)
+
+_ENCODER = DjangoJSONEncoder()
+
+
+def _dump(instance):
+    values = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        values[field.attname] = value if value is None or isinstance(value, bool | int | str) else _ENCODER.default(value)
+    return values
+
+
+def restore(model, values):
+    """An unsaved model instance from dumped values (no query)."""
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    return model(**{name: (fields[name].to_python(value) if value is not None else None) for name, value in values.items() if name in fields})
+
+
+def build(site):
+    availability = AvailabilitySettings.for_site(site)
+    fees = FeesSettings.for_site(site)
+    credentials = CredentialSettings.for_site(site)
+    fee_rows = fees.fees.filter(service__live=True).select_related("service")
+    data = {
+        "availability": _dump(availability),
+        "opening_hours": [_dump(row) for row in availability.opening_hours.all()],
+        "fees_settings": _dump(fees),
+        "fees": [
+            {**_dump(row), "service_title": row.service.title, "service_url": row.service.get_url()}
+            for row in fee_rows
+        ],
+        "credential_settings": _dump(credentials),
+        "credentials": [_dump(row) for row in credentials.credentials.all()],
+    }
+    FactsSnapshot.objects.create(site=site, data=data)
+    return data
+
+
+def load(site):
+    """The site's facts: one query, or a rebuild after an edit threw the snapshot away."""
+    snapshot = FactsSnapshot.objects.filter(site=site).only("data").first()
+    if snapshot is not None:
+        return snapshot.data
+    try:
+        with transaction.atomic():
+            return build(site)
+    except IntegrityError:  # another request built it at the same moment
+        return FactsSnapshot.objects.get(site=site).data
+
+
+def discard():
+    """Throw every snapshot away, inside the editor's transaction: the next page
+    rebuilds from the committed facts, and a rolled-back edit changes nothing."""
+    FactsSnapshot.objects.all().delete()
+
+
+# The models whose rows the snapshot copies.
+MODELS = (AvailabilitySettings, FeesSettings, CredentialSettings, OpeningHours, ServiceFee, Credential)
