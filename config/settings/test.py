@@ -5,6 +5,7 @@ With DATABASE_URL / REDIS_URL set, the same suite runs on PostgreSQL and Redis
 """
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES
@@ -23,6 +24,13 @@ STORAGES = {
 }
 # Wagtail's background tasks (search index updates, reference index) run at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A test database in a file, as production has, not Django's shared in-memory
+    # one: there the live server's threads and the test's own thread hold separate
+    # connections to one shared cache, and whichever touches a table the other is
+    # reading fails at once with "database table is locked" (SQLite's busy
+    # timeout does not apply to shared-cache locks). With a file, each waits its turn.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="practice-test-db-")) / "test.sqlite3")}
 if "cache" in DATABASES:
     # In one test process a local-memory cache behaves as the shared one and
     # is rolled back by nothing; tests/test_page_cache_workers.py runs real
