@@ -43,6 +43,9 @@ QUERIES = [
     {"q": "friendship"}, {"q": "first session"}, {"q": "loneliness after retirement"},
     {"q": "anxiety", "page": "2"}, {"q": "online", "type": "post"}, {"q": "walk", "type": "service"},
     {"q": "stress", "page": "5"}, {"q": "xylophone"},
+    # The broadest searches there are: a word in nearly every post, and the
+    # practice's own trade.
+    {"q": "the"}, {"q": "counselling"},
 ]
 
 TOPICS = [

@@ -7,16 +7,19 @@
 2. Which pages a visitor may find (`findable_pages`) and the summary and date
    each result shows, joined in the same query (`with_result_fields`).
 3. Running one search (`run_search`): counts per type, one page of results, and
-   a gentler retry. Every step is a fixed number of queries: one facet query
-   counts the matches of every type at once (so the paginator needs no COUNT of
-   its own) and one query fetches the page of results. The backend behind
-   `.search()` is in `search/backends/`.
+   a gentler retry. With the database backends (`search/backends/`) one query
+   ranks every match and gives each one's type, so the counts and the page
+   shown come from the same read of the index, and one more query fetches the
+   ten pages shown. With a search server, one facet query counts the matches of
+   every type at once (so the paginator needs no COUNT of its own) and one query
+   fetches the page of results.
 4. Results the therapist has pinned to a search (Wagtail's search promotions),
    read-only on purpose: Wagtail's own `Query.get()` creates a row for every
    new query string, so each bot or typo would write to the database.
 5. One line of the results list (`Hit`), whether found by search or pinned.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -132,6 +135,28 @@ class _KnownCount:
 
 def run_search(pages, search_text, kind, page_number):
     """Search `pages` for every word, or failing that for any word."""
+    operators = ("and", "or") if len(search_text.words) > 1 else ("and",)
+    for operator in operators:
+        ranked = pages.search(search_text.terms, operator=operator)
+        matches = ranked.ranked_matches() if hasattr(ranked, "ranked_matches") else None
+        if matches is None:
+            return _run_search_in_steps(pages, search_text, kind, page_number)
+        if matches:
+            break
+    # Every match, best first, from one query: the counts per type and the
+    # page shown both come from it.
+    found = Counter(content_type_id for _pk, content_type_id in matches)
+    counts = {each.key: found.get(each.content_type_id, 0) for each in RESULT_TYPES}
+    ids = [pk for pk, content_type_id in matches if kind is None or content_type_id == kind.content_type_id]
+    page = Paginator(ids, PER_PAGE).get_page(page_number)
+    shown = list(page.object_list)
+    objects = {each.pk: each for each in with_result_fields(pages).filter(pk__in=shown)} if shown else {}
+    page.object_list = [objects[pk] for pk in shown if pk in objects]
+    return Outcome(page=page, counts=counts, any_word=operator == "or" and bool(matches))
+
+
+def _run_search_in_steps(pages, search_text, kind, page_number):
+    """For a backend without `ranked_matches` (a search server): count by type, then fetch one page."""
     operators = ("and", "or") if len(search_text.words) > 1 else ("and",)
     for operator in operators:
         counts = _counts_by_type(pages, search_text.terms, operator)

@@ -30,21 +30,45 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backen
 
 
 class RankedIdsResults:
-    """Mix into a results class whose query compiler has `ranked_ids(config, start, stop)`.
+    """Mix into a results class whose query compiler has `ranked(config)`.
 
-    The compiler ranks the matches in the index alone and returns the ids of
-    the results asked for; one more query fetches those objects, with every
+    The compiler ranks the matches in the index alone: a queryset of
+    (object id, content type id) rows, best first, sliced to the results asked
+    for; one more query fetches those objects, with every
     annotation and filter of the searched queryset, and they are put back in
     rank order. Where the compiler returns None (a query shape it does not
     handle), the stock search runs.
     """
 
+    def _ranks(self):
+        # Autocomplete shares the results class but keeps the stock compiler.
+        compiler = self.query_compiler
+        return hasattr(compiler, "ranked") and compiler.order_by_relevance and self._score_field is None
+
+    def ranked_matches(self):
+        """Every match as (primary key, content type id), best first, from one query.
+
+        What a results page needs at once: the counts per type and the page
+        shown both come from it, so the index is read once, not once to count
+        and again to rank. None where the compiler does not rank this query.
+        """
+        if not self._ranks():
+            return None
+        compiler = self.query_compiler
+        ranked = compiler.ranked(compiler.get_config(self.backend))
+        if ranked is None:
+            return None
+        to_python = compiler.queryset.model._meta.pk.to_python
+        return [(to_python(object_id), content_type_id) for object_id, content_type_id in ranked]
+
     def _do_search(self):
         compiler = self.query_compiler
         ids = None
-        # Autocomplete shares the results class but keeps the stock compiler.
-        if hasattr(compiler, "ranked_ids") and compiler.order_by_relevance and self._score_field is None:
-            ids = compiler.ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
+        if self._ranks():
+            ranked = compiler.ranked(compiler.get_config(self.backend))
+            if ranked is not None:
+                to_python = compiler.queryset.model._meta.pk.to_python
+                ids = [to_python(object_id) for object_id, _content_type in ranked[self.start : self.stop]]
         if ids is None:
             return super()._do_search()
         found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=ids)}

@@ -18,8 +18,10 @@ The stock SQLite backend has three weaknesses this fixes:
 - Speed: the stock backend scores results through a subquery that runs the
   full-text match again for every matching page, so a common word on a blog
   of thousands of posts took seconds. Here one FTS5 query scores every match
-  once and returns just the ids of the page asked for, in order (as the
-  Elasticsearch backends do); counts and facets are unchanged.
+  once and returns the id and type of each, best first: the results page
+  counts the types and shows its ten from that one read of the index
+  (search/results.py); sliced, the same query gives the ids of one page of
+  results, as the Elasticsearch backends do. Facets are unchanged.
 Matching, indexing and everything else stay Wagtail's.
 """
 
@@ -109,24 +111,22 @@ class FTS5QueryCompiler(SQLiteSearchQueryCompiler):
         combine = operator.and_ if query.operator.upper() == "AND" else operator.or_
         return SearchQueryExpression(reduce(combine, lexemes), config=config)
 
-    def ranked_ids(self, config, start, stop):
-        """The primary keys of results start..stop, best first, from one FTS5 query."""
+    def ranked(self, config):
+        """(object id, content type id) of every match, best first, from one FTS5 query; None for other shapes."""
         query = normalize(self.query)
         if isinstance(query, MatchAll | Not):
             return None
-        model = self.queryset.model
         allowed = self.queryset.order_by().values_list(Cast("pk", TextField()))
-        ranked = (
+        return (
             SQLiteFTSIndexEntry.objects.filter(
                 MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
             )
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
+            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
             .filter(index_entry__object_id__in=allowed)
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             .order_by("score", Cast("index_entry__object_id", IntegerField()).desc())
-            .values_list("index_entry__object_id", flat=True)
+            .values_list("index_entry__object_id", "index_entry__content_type_id")
         )
-        return [model._meta.pk.to_python(value) for value in ranked[start:stop]]
 
 
 class FTS5SearchResults(RankedIdsResults, SQLiteSearchResults):

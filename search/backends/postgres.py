@@ -58,8 +58,8 @@ class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
             .filter(_vector_=query)
         )
 
-    def ranked_ids(self, config, start, stop):
-        """The primary keys of results start..stop, best first, ranked as Wagtail ranks them."""
+    def ranked(self, config):
+        """(object id, content type id) of every match, best first, ranked as Wagtail ranks them."""
         entries = self.matching_entries(config)
         if entries is None:
             return None
@@ -67,14 +67,13 @@ class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
         # index even when the planner misjudges how many rows match.
         allowed = self.queryset.order_by().values("pk")
         rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
-        ranked = (
+        return (
             entries.annotate(object_pk=Cast("object_id", IntegerField()))
             .filter(object_pk__in=allowed)
             .annotate(rank=rank)
             .order_by(F("rank").desc(), F("object_pk").desc())
-            .values_list("object_id", flat=True)
+            .values_list("object_id", "content_type_id")
         )
-        return [int(value) for value in ranked[start:stop]]
 
 
 class IndexFirstSearchResults(RankedIdsResults, PostgresSearchResults):
