@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and shared pages"
 
     def ready(self):
-        from home import public_url
+        from home import public_url, publishing  # noqa: F401 (publishing connects its signal)
         from home.exports import make_exports_safe
 
         make_exports_safe()
