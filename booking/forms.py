@@ -12,11 +12,7 @@ TAKEN = "taken"
 TAKEN_MESSAGE = "Sorry, someone has just asked for that time. Please choose another: the nearest free times are shown first."
 
 
-class BookingForm(forms.Form):
-    # Hyphenated names, as on the contact form: robots fill in anything called "home-page".
-    HONEYPOT = "home-page"
-    TOKEN = "submission-token"
-
+class BookingForm(fields.SpamTrapMixin, forms.Form):
     slot = forms.CharField(
         label="Choose a time", error_messages={"required": "Choose a time for the call."},
     )
@@ -89,11 +85,6 @@ class BookingForm(forms.Form):
             ))
         return cleaned
 
-    def full_clean(self):
-        super().full_clean()
-        if self.HONEYPOT in self.errors:
-            self.fields[self.HONEYPOT].widget.attrs.pop("tabindex", None)
-
     def mark_taken(self):
         """The database refused the time after validation: someone else's request got there first."""
         self.availability.taken.add(self.chosen.starts_at)
@@ -114,14 +105,6 @@ class BookingForm(forms.Form):
 
     def selected_key(self):
         return self.data.get("slot") if self.is_bound else ""
-
-    @property
-    def honeypot(self):
-        return self[self.HONEYPOT]
-
-    @property
-    def token_field(self):
-        return self[self.TOKEN]
 
     def visible_fields_in_order(self):
         return [self[name] for name in ("name", "email", "way", "phone", "service", "note", "consent") if name in self.fields]

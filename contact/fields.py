@@ -109,3 +109,29 @@ class HoneypotField(forms.CharField):
                 "Please clear the box labelled “Leave this box empty”: it is there to catch automated spam.",
                 code="honeypot",
             )
+
+
+class SpamTrapMixin:
+    """What the enquiry and call-request forms share: the spam trap and the one-time token.
+
+    Each form adds the two fields under these names (its token is made its own
+    way); hyphenated names never clash with a form's own snake_case fields, and
+    robots fill in anything called "home-page".
+    """
+
+    HONEYPOT = "home-page"
+    TOKEN = "submission-token"
+
+    def full_clean(self):
+        super().full_clean()
+        if self.HONEYPOT in self.errors:
+            # Shown now, with its message: a person must be able to reach it by keyboard to clear it.
+            self.fields[self.HONEYPOT].widget.attrs.pop("tabindex", None)
+
+    @property
+    def honeypot(self):
+        return self[self.HONEYPOT]
+
+    @property
+    def token_field(self):
+        return self[self.TOKEN]

@@ -20,30 +20,12 @@ VERBS = {kind: "Choose an answer for" for kind in ("dropdown", "radio", "service
 }
 
 
-class ContactForm(BaseForm):
-    # Hyphenated names can never clash with the therapist's fields, whose names are snake_case.
-    HONEYPOT = "home-page"
-    TOKEN = "submission-token"
-
+class ContactForm(fields.SpamTrapMixin, BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[self.HONEYPOT] = fields.HoneypotField()
         # A fresh token, signed by the site, per form shown (contact/tokens.py).
         self.fields[self.TOKEN] = forms.CharField(required=False, widget=forms.HiddenInput, initial=tokens.issue)
-
-    def full_clean(self):
-        super().full_clean()
-        if self.HONEYPOT in self.errors:
-            # Shown now, with its message: a person must be able to reach it by keyboard to clear it.
-            self.fields[self.HONEYPOT].widget.attrs.pop("tabindex", None)
-
-    @property
-    def honeypot(self):
-        return self[self.HONEYPOT]
-
-    @property
-    def token_field(self):
-        return self[self.TOKEN]
 
     def answer_fields(self):
         """The therapist's questions, in order (not the spam trap or the token)."""

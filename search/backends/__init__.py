@@ -40,10 +40,17 @@ class RankedIdsResults:
     handle), the stock search runs.
     """
 
-    def _ranks(self):
-        # Autocomplete shares the results class but keeps the stock compiler.
+    def _ranked_rows(self, start=None, stop=None):
+        """(primary key, content type id) of the matches start..stop, best first; None where not ranked here."""
         compiler = self.query_compiler
-        return hasattr(compiler, "ranked") and compiler.order_by_relevance and self._score_field is None
+        # Autocomplete shares the results class but keeps the stock compiler.
+        if not hasattr(compiler, "ranked") or not compiler.order_by_relevance or self._score_field is not None:
+            return None
+        ranked = compiler.ranked(compiler.get_config(self.backend))
+        if ranked is None:
+            return None
+        to_python = compiler.queryset.model._meta.pk.to_python
+        return [(to_python(object_id), content_type_id) for object_id, content_type_id in ranked[start:stop]]
 
     def ranked_matches(self):
         """Every match as (primary key, content type id), best first, from one query.
@@ -52,24 +59,12 @@ class RankedIdsResults:
         shown both come from it, so the index is read once, not once to count
         and again to rank. None where the compiler does not rank this query.
         """
-        if not self._ranks():
-            return None
-        compiler = self.query_compiler
-        ranked = compiler.ranked(compiler.get_config(self.backend))
-        if ranked is None:
-            return None
-        to_python = compiler.queryset.model._meta.pk.to_python
-        return [(to_python(object_id), content_type_id) for object_id, content_type_id in ranked]
+        return self._ranked_rows()
 
     def _do_search(self):
-        compiler = self.query_compiler
-        ids = None
-        if self._ranks():
-            ranked = compiler.ranked(compiler.get_config(self.backend))
-            if ranked is not None:
-                to_python = compiler.queryset.model._meta.pk.to_python
-                ids = [to_python(object_id) for object_id, _content_type in ranked[self.start : self.stop]]
-        if ids is None:
+        rows = self._ranked_rows(self.start, self.stop)
+        if rows is None:
             return super()._do_search()
-        found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=ids)}
+        ids = [pk for pk, _content_type in rows]
+        found = {obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
