@@ -44,7 +44,13 @@ def script(env, name, *args):
 
 
 def wrk_rps(url, seconds=5):
-    out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds}s", url], capture_output=True, text=True).stdout
+    # A new connection for every request, as gunicorn sees requests in production:
+    # nginx (deploy/nginx.conf) opens one per request to it, and bakerydemo's sync
+    # workers close each one. Kept-alive connections instead stay with whichever
+    # worker accepted them, so one worker can end up with all eight while the
+    # other idles, and the figure halves by chance from one run to the next.
+    out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds}s", "-H", "Connection: close", url],
+                         capture_output=True, text=True).stdout
     match = re.search(r"Requests/sec:\s+([\d.]+)", out)
     return float(match.group(1)) if match else 0.0
 
@@ -103,7 +109,7 @@ def reset_postgres(url):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--sizes", default="1000,10000", help='posts to seed in turn; "" for demo size only')
     parser.add_argument("--no-load", action="store_true", help="skip the wrk figures")
     args = parser.parse_args()
     shutil.rmtree(RESULTS, ignore_errors=True)
@@ -117,7 +123,7 @@ def main():
         manage(env, "migrate", "--no-input")
         manage(env, "load_demo_content")
         manage(env, "collectstatic", "--no-input")
-        sizes = {"demo": None, **{f"{int(n):,}": int(n) for n in args.sizes.split(",")}}
+        sizes = {"demo": None, **{f"{int(n):,}": int(n) for n in args.sizes.split(",") if n}}
         for label, posts in sizes.items():
             if posts:
                 started = time.perf_counter()
@@ -159,7 +165,7 @@ def report_growth(db, small, large, label):
 
 def report_load(db, uncached, cached):
     static = uncached["static"]
-    print(f"\n{db}: req/s, gunicorn 2 workers, wrk -t2 -c8 -d5s; static file {static:.0f} (uncached run), {cached['static']:.0f} (cached run)")
+    print(f"\n{db}: req/s, gunicorn 2 workers, wrk -t2 -c8 -d5s, a connection per request; static file {static:.0f} (uncached run), {cached['static']:.0f} (cached run)")
     print(f"{'page':<14}{'uncached':>10}{'share %':>9}{'target %':>10}{'cached':>9}{'share %':>9}")
     for page, target in TARGET_SHARE.items():
         share = 100 * uncached[page] / static if static else 0

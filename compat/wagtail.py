@@ -38,6 +38,8 @@ RELIED_ON = (
     ("wagtail.snippets.bulk_actions.delete.DeleteBulkAction", "aria_label", "blog.wagtail_hooks.DeleteAuthorsBulkAction"),
     # remember_site_and_settings below (tests/test_compat.py checks that both answers are used).
     ("wagtail.contrib.settings.models.BaseSiteSetting", "get_cache_attr_name", "home.site_cache"),
+    # remember_site_and_settings: the request attribute this method reads first.
+    ("wagtail.models.Page", "_get_site_root_paths", "home.site_cache (request._wagtail_cached_site_root_paths)"),
 )
 
 # home/blocks/media.py relabels these children of Wagtail's ImageBlock in
@@ -67,7 +69,7 @@ def route_to_child(parent, child, request, path_components):
     return child.route(request, path_components)
 
 
-def remember_site_and_settings(request, site, site_settings):
+def remember_site_and_settings(request, site, site_settings, root_paths=None):
     """Hand Wagtail the request's Site and site settings, read from the shared cache
     (home/site_cache.py), so `Site.find_for_request()` and `Setting.for_request()`
     (and the `settings` template context) answer without a query.
@@ -77,6 +79,10 @@ def remember_site_and_settings(request, site, site_settings):
     `for_request()` keeps a setting. Wagtail has no public way to supply either.
     """
     request._wagtail_site = site
+    if root_paths is not None:
+        # Where `Page.get_url()` keeps `Site.get_site_root_paths()` for a request,
+        # which would otherwise be one more cache read on every page.
+        request._wagtail_cached_site_root_paths = root_paths
     for instance in site_settings:
         instance._request = request  # as for_request() sets it, for the settings' page URLs
         setattr(request, type(instance).get_cache_attr_name(), instance)

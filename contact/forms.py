@@ -21,6 +21,9 @@ VERBS = {kind: "Choose an answer for" for kind in ("dropdown", "radio", "service
 
 
 class ContactForm(fields.SpamTrapMixin, BaseForm):
+    # The service ticked in advance (?service= from a service page's button), if any.
+    preselected = ""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[self.HONEYPOT] = fields.HoneypotField()

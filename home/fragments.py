@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from home.visibility import private_sections
+from pagecache import local
 from pagecache.store import generation
 
 TIMEOUT = 60 * 60
@@ -22,14 +23,25 @@ TIMEOUT = 60 * 60
 def cached(name, build):
     """``build()``'s value, computed once per page-cache generation and privacy state."""
     private = hashlib.sha1("|".join(sorted(private_sections())).encode()).hexdigest()[:12]
-    key = f"fragment:{generation()}:{private}:{name}"
+    current = generation()
+    key = f"fragment:{current}:{private}:{name}"
     # Beside the pages they are part of: culled with them, and never pushing
-    # the rate-limit counts out of the default cache.
-    cache = caches["pages"]
-    value = cache.get(key)
+    # the rate-limit counts out of the default cache. Each worker keeps its
+    # own copy too (pagecache.local): a key with the generation in it never
+    # changes.
+    return local.get_or_build(caches["pages"], current, key, build, TIMEOUT)
+
+
+def kept_in_worker(name, build):
+    """``build()``'s value, made once per page-cache generation in each worker and
+    kept in its memory only: for values that cannot be stored in a shared cache
+    (a form class) and are quick to make again."""
+    current = generation()
+    key = ("worker", name)
+    value = local.get(current, key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        local.put(current, key, value)
     return value
 
 

@@ -12,6 +12,7 @@ ever shown stale. Only data is kept, never rendered text: what depends on the
 day (the holiday notice, a lapsed membership) is still worked out per request.
 """
 
+import copy
 import hashlib
 
 from django.core.cache import caches
@@ -22,20 +23,24 @@ from wagtail.models import Site
 
 from compat.wagtail import remember_site_and_settings
 from home.visibility import private_sections, remember_private_sections, visible
+from pagecache import local
 from pagecache.store import generation
 from practice import snapshot
 from practice.facts import PracticeFacts
 
 TIMEOUT = 60 * 60
+# Part of the key: a new release that keeps something more or different here
+# never reads what the release before it stored under the same generation.
+SHAPE = 2
 
 
-def _key(request):
+def _key(request, current):
     try:
         host = request.get_host()
     except DisallowedHost:
         return None  # Django answers 400 further in
     address = f"{host}:{request.get_port()}"
-    return f"site:{generation()}:{hashlib.sha1(address.encode()).hexdigest()[:16]}"
+    return f"site:{SHAPE}:{current}:{hashlib.sha1(address.encode()).hexdigest()[:16]}"
 
 
 def _build(request):
@@ -44,6 +49,7 @@ def _build(request):
         return {"site": None}
     return {
         "site": site,
+        "root_paths": Site.get_site_root_paths(),
         "settings": [model.for_site(site) for model in registry if issubclass(model, BaseSiteSetting)],
         "facts": snapshot.load(site),
         "private": private_sections(),
@@ -74,15 +80,15 @@ class SiteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = _key(request)
+        current = generation()
+        key = _key(request, current)
         if key is not None:
-            cache = caches["default"]
-            shared = cache.get(key)
-            if shared is None:
-                shared = _build(request)
-                cache.set(key, shared, TIMEOUT)
+            # Kept by this worker too (pagecache.local), as the key carries the generation.
+            shared = local.get_or_build(caches["default"], current, key, lambda: _build(request), TIMEOUT)
             if shared["site"] is not None:
-                remember_site_and_settings(request, shared["site"], shared["settings"])
+                # Each request its own copy of the settings: Wagtail gives each one the request.
+                settings_copies = [copy.copy(setting) for setting in shared["settings"]]
+                remember_site_and_settings(request, shared["site"], settings_copies, shared["root_paths"])
                 remember_private_sections(shared["private"])
                 request._practice_facts = PracticeFacts(site=shared["site"], data=shared["facts"])
             request._site_cache = shared

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 from wagtail.views import serve as wagtail_serve
 
-from .store import generation, key_for, page_cache, timeout
+from .store import generation, key_for, page_cache, read_once_per_request, timeout
 
 CACHE_HEADER = "X-Page-Cache"
 
@@ -22,6 +22,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with read_once_per_request():
+            return self._respond(request)
+
+    def _respond(self, request):
         signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
         if signed_in or request.method not in ("GET", "HEAD") or timeout() <= 0:
             return self._mark(request, self.get_response(request), signed_in)

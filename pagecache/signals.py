@@ -21,6 +21,14 @@ def page_changed(sender, **kwargs):
     invalidate()
 
 
+@receiver(post_save)
+def live_page_created(sender, instance, created, **kwargs):
+    """A page added live without Wagtail's publish (a script's `add_child`, a data
+    import) shows in menus, listings and the enquiry form's services all the same."""
+    if created and isinstance(instance, Page) and instance.live:
+        invalidate()
+
+
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):

@@ -9,6 +9,9 @@ is seen by every worker on its next request.
 """
 
 import hashlib
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -16,18 +19,39 @@ from django.db import transaction
 
 GENERATION_KEY = "generation"
 
+_per_request = ContextVar("page_cache_generation", default=None)
+
 
 def page_cache():
     return caches["pages"]
 
 
 def generation():
+    """The current generation: read from the shared cache once per request."""
+    memo = _per_request.get()
+    if memo is not None and "generation" in memo:
+        return memo["generation"]
     cache = page_cache()
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        # Never a number used before: a cache that lost the key (emptied, or
+        # culled when full) must not bring back pages or fragments kept under
+        # an old number, here or in a worker's memory (pagecache.local).
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+        value = cache.get(GENERATION_KEY)
+    if memo is not None:
+        memo["generation"] = value
     return value
+
+
+@contextmanager
+def read_once_per_request():
+    """Within the block (one request), every reader of the generation shares one read of it."""
+    token = _per_request.set({})
+    try:
+        yield
+    finally:
+        _per_request.reset(token)
 
 
 def key_for(request, gen):
@@ -49,11 +73,14 @@ def invalidate():
 
 
 def _bump():
+    memo = _per_request.get()
+    if memo is not None:
+        memo.pop("generation", None)  # this request changed it: read it afresh
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation stored yet: nothing cached under one either
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
 
 
 def timeout():

@@ -103,3 +103,16 @@ def test_wagtail_still_takes_the_site_and_settings_compat_wagtail_hands_it(demo,
         "Wagtail no longer reads the request's Site or settings where compat/wagtail.py leaves them: "
         "home/site_cache.py saves nothing"
     )
+
+
+def test_wagtail_page_urls_still_read_the_root_paths_compat_wagtail_hands_them(demo):
+    from wagtail.models.sites import SiteRootPath
+
+    site = Site.objects.get(is_default_site=True)
+    page = site.root_page.get_children().live().first()
+    handed = [SiteRootPath(site.id, site.root_page.url_path, "https://handed.example", "en")]
+    request = RequestFactory().get("/")
+    compat.wagtail.remember_site_and_settings(request, site, [], handed)
+    assert page.get_full_url(request).startswith("https://handed.example/"), (
+        "Page.get_url() no longer reads request._wagtail_cached_site_root_paths: home/site_cache.py reads them again"
+    )

@@ -2,12 +2,16 @@
 
 A real gunicorn with 3 workers serves a copy of the demo site on a SQLite file,
 with production settings. Another process (as `manage.py publish_scheduled` or
-a shell would be) publishes, unpublishes, moves, deletes and changes a setting.
-After each change every anonymous visitor, whichever worker answers, must see it
-at once: the count of stale responses must be 0.
+a shell would be) publishes, unpublishes, moves, renames, deletes, makes a page
+private and changes a setting. After each change every anonymous visitor,
+whichever worker answers, must see it at once: the count of stale responses
+must be 0. Once with the page cache on, and once with it off, where each
+worker still keeps what it routed and rendered under the current generation
+(pagecache/local.py): that memory must be as fresh as the shared cache.
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -56,6 +60,19 @@ CHANGES = {
         "Page.objects.get(slug='walk-and-talk-therapy').specific.unpublish()",
         "/services/walk-and-talk-therapy/", lambda status, body: status == 404,
     ),
+    # The enquiry form's services are the live service pages.
+    "form choices": (
+        "Page.objects.get(slug='neurodiverse-counselling').specific.unpublish()",
+        "/contact/", lambda status, body: status == 200 and 'value="neurodiverse-counselling"' not in body,
+    ),
+    "rename": (
+        "p = Page.objects.get(slug='online-counselling').specific; p.slug = 'counselling-online'; p.save_revision().publish()",
+        "/services/counselling-online/", lambda status, body: status == 200,
+    ),
+    "privacy": (
+        "PageViewRestriction.objects.create(page=Page.objects.get(slug='fees'), restriction_type='password', password='s3cret-fees')",
+        "/fees/", lambda status, body: 'type="password"' in body,
+    ),
     "delete": (
         "Page.objects.get(slug='your-first-session').delete()",
         "/blog/your-first-session/", lambda status, body: status == 404,
@@ -68,7 +85,7 @@ django.setup()
 from datetime import timedelta
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from home.models import PracticeSettings, StandardPage
 print("ready", flush=True)
 for line in sys.stdin:
@@ -86,7 +103,7 @@ def visit(path):
 
 
 @pytest.fixture(scope="module")
-def site_env(django_db_setup, django_db_blocker, tmp_path_factory):
+def template_env(django_db_setup, django_db_blocker, tmp_path_factory):
     """A copy of the test session's demo database as a file, with production settings."""
     tmp_path = tmp_path_factory.mktemp("workers")
     database = tmp_path / "site.sqlite3"
@@ -108,6 +125,16 @@ def site_env(django_db_setup, django_db_blocker, tmp_path_factory):
     for command in (["createcachetable", "--database", "cache"], ["collectstatic", "--no-input"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     return env
+
+
+@pytest.fixture(params=["600", "0"], ids=["page cache on", "page cache off"])
+def site_env(request, template_env, tmp_path):
+    """Each run its own copy of the site (the changes are made for good), page cache on or off."""
+    database = tmp_path / "site.sqlite3"
+    for suffix in ("", ".cache"):
+        source = Path(template_env["SQLITE_PATH"]).with_suffix(f"{suffix}.sqlite3")
+        shutil.copyfile(source, database.with_suffix(f"{suffix}.sqlite3"))
+    return {**template_env, "SQLITE_PATH": str(database), "PAGE_CACHE_SECONDS": request.param}
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -123,15 +124,23 @@ class BlogPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The topics and related posts are read only when the page's kept
+        # fragments are built (blog_page.html), not on every request.
+        tags = SimpleLazyObject(self.tags_with_urls)
+        # Reading the whole body for its words and headings is a large part of
+        # a render: once per page-cache generation, afresh for a preview.
+        outline = cached_for(request, f"post-outline:{self.pk}", self.outline)
+        related = SimpleLazyObject(lambda: BlogPage.objects.related_to(self, tags))
+        context.update(tags=tags, **outline, related_posts=related)
+        return context
+
+    def tags_with_urls(self):
+        """The post's topics, each with the address of its page on the blog."""
         tags = list(self.tags.all())
         index = self.get_parent().specific
         for tag in tags:
             tag.url = index.tag_url(tag)
-        # Reading the whole body for its words and headings is a large part of
-        # a render: once per page-cache generation, afresh for a preview.
-        outline = cached_for(request, f"post-outline:{self.pk}", self.outline)
-        context.update(tags=tags, **outline, related_posts=BlogPage.objects.related_to(self, tags))
-        return context
+        return tags
 
     def outline(self):
         """The reading time and the contents list (when the article has enough headings)."""

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -91,7 +92,9 @@ class BlogIndexPage(RoutablePageMixin, SitePage):
         # get_page turns a missing, non-numeric or out-of-range ?page= into the
         # first or last page, so no page number can cause an error.
         page_of_posts = paginator.get_page(request.GET.get("page"))
-        page_of_posts.object_list = posts.in_order(list(page_of_posts.object_list))
+        # Loaded only when the page's kept cards fragment is built (blog_index_page.html).
+        ids = list(page_of_posts.object_list)
+        page_of_posts.object_list = SimpleLazyObject(lambda: posts.in_order(ids))
         if tag is not None and not paginator.count:
             raise Http404("No published article has this topic.")
         # Topic pages and later pages are pages of their own to search engines.

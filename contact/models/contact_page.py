@@ -20,6 +20,7 @@ from contact.question_panels import QUESTION_PANELS
 from contact.service_choices import live_services
 from contact.text import clean_submitted
 from home import lead_source, structured_data
+from home.fragments import kept_in_worker
 from home.models import PracticeSettings, SitePage
 
 from .enquiry_settings import EnquirySettings
@@ -102,9 +103,18 @@ class ContactPage(AbstractEmailForm, SitePage):
     # --- The form -----------------------------------------------------------
 
     def get_form_class(self):
-        site_root = self.path[: self.steplen * 2]
-        builder = self.form_builder(self.get_form_fields(), services=live_services(site_root), retention_days=self.retention_days)
-        return builder.get_form_class()
+        # The questions, the live services and the retention period change only
+        # with a publish or a settings save, which start a new page-cache
+        # generation: the class is built once per generation in each worker.
+        # (Previews build their own, from the draft's questions.)
+        def build():
+            site_root = self.path[: self.steplen * 2]
+            builder = self.form_builder(self.get_form_fields(), services=live_services(site_root), retention_days=self.retention_days)
+            return builder.get_form_class()
+
+        if self.pk is None or getattr(self, "_is_preview", False):
+            return build()
+        return kept_in_worker(f"contact-form:{self.pk}:{self.retention_days}", build)
 
     @cached_property
     def retention_days(self):
@@ -127,6 +137,10 @@ class ContactPage(AbstractEmailForm, SitePage):
         return [contact, *super().get_structured_data(request, practice)]
 
     # --- Serving ------------------------------------------------------------
+
+    def serve_preview(self, request, *args, **kwargs):
+        self._is_preview = True  # the draft's own questions: never the class kept for the live page
+        return super().serve_preview(request, *args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         self.retention_days = EnquirySettings.for_request(request).retention_days
@@ -197,3 +211,4 @@ def _preselect_service(form, slug):
     for field in form.service_fields():
         if any(slug == value for value, _label in field.field.choices):
             form.initial[field.name] = slug
+            form.preselected = slug

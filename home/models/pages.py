@@ -3,11 +3,12 @@
 from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home import structured_data
+from home import routes, structured_data
 from home.blocks import BodyBlock
 from home.fragments import cached
 from home.visibility import visible
@@ -60,9 +61,18 @@ class HomePage(SitePage):
     class Meta:
         verbose_name = "Home page"
 
+    def route(self, request, path_components):
+        # Every URL of the site is routed from here: found once per page-cache
+        # generation in each worker (home/routes.py).
+        return routes.route(self, request, path_components, super().route)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_posts"], context["blog_index"] = self.latest_posts() if self.latest_posts_heading else ([], None)
+        # Read only when the page's kept fragment is built (home_page.html): most
+        # requests are served from it and never ask.
+        latest = SimpleLazyObject(lambda: self.latest_posts() if self.latest_posts_heading else ([], None))
+        context["latest_posts"] = SimpleLazyObject(lambda: latest[0])
+        context["blog_index"] = SimpleLazyObject(lambda: latest[1])
         return context
 
     def latest_posts(self):
