@@ -26,9 +26,14 @@ from common import RESULTS, ROOT, bench_env
 PY = sys.executable
 PORT = 8190
 BUDGET_QUERIES = 12
+RUNS = 15  # requests timed per page type and variant (measure.py)
 BUDGET_BYTES = 25 * 1024
 # Uncached share of the static file's rate: 3x what Wagtail's bakerydemo reached (issue 18).
 TARGET_SHARE = {"home": 3.5, "blog index": 5.1, "post": 6.7, "service": 9.3, "search": 3.4, "contact": 10.0}
+# The page types issue 18 asks to stay within 2x of their demo-size time; search
+# has its own limit at 10,000 posts (make bench-search), and the service and
+# contact pages list no posts: their growth is printed for information.
+FLAT = {"home", "blog index", "blog page 2", "blog deep page", "tag page", "post", "feed", "sitemap"}
 VARIANTS = {"plain": [], "statistics": ["--analyze"], "private": ["--no-stats", "--private"],
             "private+statistics": ["--analyze", "--private"]}
 
@@ -157,10 +162,14 @@ def cell(figure):
 
 
 def report_growth(db, small, large, label):
-    print(f"\n{db}: render time at {label} posts against demo size (CPU ms, worst variant; within 2x is flat)")
+    # On the fastest of each page's runs: a busy two-core machine (or PostgreSQL's
+    # autovacuum after seeding) only ever adds time, and at 3-10 ms a page that
+    # noise alone moved medians by up to 2x between two runs of one variant.
+    print(f"\n{db}: render time at {label} posts against demo size (fastest CPU ms of {RUNS} runs, worst variant; within 2x is flat)")
     for page in small["plain"]:
-        ratio = max(large[v][page]["cpu_ms"] / max(small[v][page]["cpu_ms"], 0.1) for v in VARIANTS)
-        print(f"  {'OK  ' if ratio <= 2 else 'OVER'} {page:<16}{ratio:.2f}x")
+        ratio = max(large[v][page]["min_cpu_ms"] / max(small[v][page]["min_cpu_ms"], 0.1) for v in VARIANTS)
+        verdict = ("OK  " if ratio <= 2 else "OVER") if page in FLAT else "info"
+        print(f"  {verdict} {page:<16}{ratio:.2f}x")
 
 
 def report_load(db, uncached, cached):

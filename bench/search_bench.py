@@ -242,7 +242,7 @@ def time_requests(total):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client, timings, most_queries = Client(), [], 0
+    client, timings, most_queries, by_query = Client(), [], 0, {}
     for params in QUERIES:  # warm-up: caches every visitor shares
         client.get("/search/", params)
     for n in range(total):
@@ -253,6 +253,9 @@ def time_requests(total):
             timings.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (params, response.status_code)
         most_queries = max(most_queries, len(queries.captured_queries))
+        by_query.setdefault(" ".join(f"{k}={v}" for k, v in params.items()), []).append(timings[-1])
+    slowest = sorted(by_query.items(), key=lambda item: -statistics.median(item[1]))[:4]
+    print("slowest searches (median ms): " + ", ".join(f"{name} {statistics.median(ms):.1f}" for name, ms in slowest))
     timings.sort()
     p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
     print(f"{total} search requests over {len(QUERIES)} queries: median {statistics.median(timings):.1f} ms, "

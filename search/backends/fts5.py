@@ -28,7 +28,7 @@ Matching, indexing and everything else stay Wagtail's.
 import operator
 from functools import reduce
 
-from django.db.models import Case, ExpressionWrapper, FloatField, IntegerField, TextField, Value, When
+from django.db.models import Case, Exists, ExpressionWrapper, FloatField, IntegerField, OuterRef, Value, When
 from django.db.models.functions import Cast, Greatest, Length
 from modelsearch.query import MatchAll, Not, PlainText
 
@@ -116,13 +116,17 @@ class FTS5QueryCompiler(SQLiteSearchQueryCompiler):
         query = normalize(self.query)
         if isinstance(query, MatchAll | Not):
             return None
-        allowed = self.queryset.order_by().values_list(Cast("pk", TextField()))
+        # Each match is looked up among the findable pages by primary key. An
+        # `object_id IN (findable pages)` made SQLite list every findable page
+        # first, whatever the search: 8-13 ms at 10,000 posts even when three
+        # posts match (issue 18).
+        findable = self.queryset.order_by().filter(pk=Cast(OuterRef("index_entry__object_id"), IntegerField()))
         return (
             SQLiteFTSIndexEntry.objects.filter(
                 MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
             )
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .filter(index_entry__object_id__in=allowed)
+            .filter(Exists(findable))
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             .order_by("score", Cast("index_entry__object_id", IntegerField()).desc())
             .values_list("index_entry__object_id", "index_entry__content_type_id")
