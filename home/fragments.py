@@ -32,19 +32,6 @@ def cached(name, build):
     return local.get_or_build(caches["pages"], current, key, build, TIMEOUT)
 
 
-def kept_in_worker(name, build):
-    """``build()``'s value, made once per page-cache generation in each worker and
-    kept in its memory only: for values that cannot be stored in a shared cache
-    (a form class) and are quick to make again."""
-    current = generation()
-    key = ("worker", name)
-    value = local.get(current, key)
-    if value is None:
-        value = build()
-        local.put(current, key, value)
-    return value
-
-
 def cached_for(request, name, build):
     """``cached()`` for one site's pages, and never for a preview.
 

@@ -27,12 +27,8 @@ def route(root, request, path_components, find):
     """``find(request, path_components)``'s answer, remembered for this generation."""
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return find(request, path_components)
-    current = generation()
     key = ("route", request.get_host(), root.pk, tuple(path_components))
-    found = local.get(current, key)
-    if found is None:
-        found = find(request, path_components)  # Http404 is never remembered
-        local.put(current, key, found)
+    found = local.remembered(generation(), key, lambda: find(request, path_components))  # Http404 is never kept
     # The page's own attributes are the request's to change; what it loaded
     # (parents, images, the body) is shared and only ever read.
     return RouteResult(copy.copy(found.page), list(found.args), dict(found.kwargs))

@@ -47,13 +47,23 @@ def put(generation, key, value):
             _entries.popitem(last=False)
 
 
-def get_or_build(cache, generation, key, build, timeout):
-    """``key``'s value from this worker's memory, else the shared ``cache``, else ``build()`` (stored in both)."""
+def remembered(generation, key, build):
+    """``key``'s value from this worker's memory, else ``build()``'s, kept for next time."""
     value = get(generation, key)
     if value is None:
+        value = build()
+        put(generation, key, value)
+    return value
+
+
+def get_or_build(cache, generation, key, build, timeout):
+    """``key``'s value from this worker's memory, else the shared ``cache``, else ``build()`` (stored in both)."""
+
+    def shared():
         value = cache.get(key)
         if value is None:
             value = build()
             cache.set(key, value, timeout)
-        put(generation, key, value)
-    return value
+        return value
+
+    return remembered(generation, key, shared)

@@ -20,8 +20,9 @@ from contact.question_panels import QUESTION_PANELS
 from contact.service_choices import live_services
 from contact.text import clean_submitted
 from home import lead_source, structured_data
-from home.fragments import kept_in_worker
 from home.models import PracticeSettings, SitePage
+from pagecache import local
+from pagecache.store import generation
 
 from .enquiry_settings import EnquirySettings
 from .submission import ContactSubmission
@@ -114,7 +115,8 @@ class ContactPage(AbstractEmailForm, SitePage):
 
         if self.pk is None or getattr(self, "_is_preview", False):
             return build()
-        return kept_in_worker(f"contact-form:{self.pk}:{self.retention_days}", build)
+        # In this worker's memory only: a class cannot go into a shared cache.
+        return local.remembered(generation(), ("contact-form", self.pk, self.retention_days), build)
 
     @cached_property
     def retention_days(self):
