@@ -27,6 +27,21 @@ def insert_block(page, name):
     """The Article's last "+" opens Wagtail's block chooser; pick a block by its label."""
     page.locator('[data-contentpath="body"] button[title="Insert a block"]').last.click()
     page.get_by_role("option", name=name).click()
+    wait_for_cursor_in_new_block(page)
+
+
+def wait_for_cursor_in_new_block(page):
+    """Wagtail slides a new block open and, on a timer, puts the cursor in its first field.
+    Under load that timer fired after a quick first keystroke elsewhere and took the typing
+    with it (a column heading left empty): start typing once the cursor has arrived, as she
+    would see it arrive."""
+    page.wait_for_function(
+        """() => {
+            const field = document.activeElement;
+            return field && field.closest('[data-contentpath="body"]') &&
+                (field.isContentEditable || field.matches("input, textarea, select"));
+        }"""
+    )
 
 
 def wait_for_autosave(page):
@@ -75,8 +90,7 @@ class Steps:
         self.count += 1
 
     def insert_block(self, page, name):
-        page.locator('[data-contentpath="body"] button[title="Insert a block"]').last.click()
-        page.get_by_role("option", name=name).click()
+        insert_block(page, name)
         self.count += 2
 
 
