@@ -18,42 +18,53 @@ from collections import OrderedDict
 
 MAX_ENTRIES = 1000
 
-_lock = threading.Lock()
-_generation = None
-_entries = OrderedDict()
 
+class Kept:
+    """Values kept under one generation, at most ``max_entries`` of them, the least used dropped first."""
 
-def get(generation, key):
-    """What this worker kept for ``key`` under ``generation``, or None."""
-    with _lock:
-        if generation != _generation:
-            return None
-        value = _entries.get(key)
-        if value is not None:
-            _entries.move_to_end(key)
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._generation = None
+        self._entries = OrderedDict()
+
+    def get(self, generation, key):
+        """What this worker kept for ``key`` under ``generation``, or None."""
+        with self._lock:
+            if generation != self._generation:
+                return None
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def put(self, generation, key, value):
+        """Keep ``value`` for ``key``; a new generation first drops everything kept under the last."""
+        with self._lock:
+            if generation != self._generation:
+                self._entries.clear()
+                self._generation = generation
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+    def remembered(self, generation, key, build):
+        """``key``'s value from this worker's memory, else ``build()``'s, kept for next time."""
+        value = self.get(generation, key)
+        if value is None:
+            value = build()
+            self.put(generation, key, value)
         return value
 
 
-def put(generation, key, value):
-    """Keep ``value`` for ``key``; a new generation first drops everything kept under the last."""
-    global _generation
-    with _lock:
-        if generation != _generation:
-            _entries.clear()
-            _generation = generation
-        _entries[key] = value
-        _entries.move_to_end(key)
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
-
-
-def remembered(generation, key, build):
-    """``key``'s value from this worker's memory, else ``build()``'s, kept for next time."""
-    value = get(generation, key)
-    if value is None:
-        value = build()
-        put(generation, key, value)
-    return value
+# Routes, the site's data, fragments and the enquiry form class.
+_kept = Kept(MAX_ENTRIES)
+get, put, remembered = _kept.get, _kept.put, _kept.remembered
 
 
 def get_or_build(cache, generation, key, build, timeout):

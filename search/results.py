@@ -10,7 +10,10 @@
    a gentler retry. With the database backends (`search/backends/`) one query
    ranks every match and gives each one's type, so the counts and the page
    shown come from the same read of the index, and one more query fetches the
-   ten pages shown. With a search server, one facet query counts the matches of
+   ten pages shown. What that query found is kept in the worker's memory
+   until the next publish (the page-cache generation, as for rendered
+   fragments), so the next page, another type's tab or the next visitor's
+   identical search skip the index. With a search server, one facet query counts the matches of
    every type at once (so the paginator needs no COUNT of its own) and one query
    fetches the page of results.
 4. Results the therapist has pinned to a search (Wagtail's search promotions),
@@ -19,6 +22,8 @@
 5. One line of the results list (`Hit`), whether found by search or pinned.
 """
 
+import hashlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +38,8 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from home.visibility import visible
+from pagecache import local
+from pagecache.store import generation
 
 PER_PAGE = 10
 
@@ -133,26 +140,61 @@ class _KnownCount:
         return self._results[key]
 
 
+# A broad search's matches take about 90 KB (10,000 of them): a worker keeps
+# at most this many searches, the least asked dropped first.
+KEPT_SEARCHES = 100
+kept_searches = local.Kept(KEPT_SEARCHES)
+
+
+@dataclass(frozen=True)
+class Found:
+    """Every match of one search, best first, with each one's type and the counts per type."""
+
+    operator: str  # "and": every word; "or": no page held them all, these hold some
+    ids: array
+    type_ids: array
+    counts: dict
+
+    def ids_of(self, kind):
+        if kind is None:
+            return self.ids
+        wanted = kind.content_type_id
+        return [pk for pk, type_id in zip(self.ids, self.type_ids) if type_id == wanted]
+
+
 def run_search(pages, search_text, kind, page_number):
     """Search `pages` for every word, or failing that for any word."""
+    # The findable pages' SQL names the site, the private sections and any
+    # pinned pages left out, so each set of them is a search of its own.
+    key = hashlib.sha256(f"{search_text.terms}\0{pages.query}".encode()).hexdigest()
+    found = kept_searches.remembered(generation(), key, lambda: _search_index(pages, search_text))
+    if found is None:
+        return _run_search_in_steps(pages, search_text, kind, page_number)
+    page = Paginator(found.ids_of(kind), PER_PAGE).get_page(page_number)
+    shown = list(page.object_list)
+    objects = {each.pk: each for each in with_result_fields(pages).filter(pk__in=shown)} if shown else {}
+    page.object_list = [objects[pk] for pk in shown if pk in objects]
+    return Outcome(page=page, counts=found.counts, any_word=found.operator == "or" and bool(found.ids))
+
+
+def _search_index(pages, search_text):
+    """What one ranked query finds (None for a backend without `ranked_matches`)."""
     operators = ("and", "or") if len(search_text.words) > 1 else ("and",)
     for operator in operators:
         ranked = pages.search(search_text.terms, operator=operator)
         matches = ranked.ranked_matches() if hasattr(ranked, "ranked_matches") else None
         if matches is None:
-            return _run_search_in_steps(pages, search_text, kind, page_number)
+            return None
         if matches:
             break
-    # Every match, best first, from one query: the counts per type and the
-    # page shown both come from it.
+    # The counts per type and the page shown both come from this one query.
     found = Counter(content_type_id for _pk, content_type_id in matches)
-    counts = {each.key: found.get(each.content_type_id, 0) for each in RESULT_TYPES}
-    ids = [pk for pk, content_type_id in matches if kind is None or content_type_id == kind.content_type_id]
-    page = Paginator(ids, PER_PAGE).get_page(page_number)
-    shown = list(page.object_list)
-    objects = {each.pk: each for each in with_result_fields(pages).filter(pk__in=shown)} if shown else {}
-    page.object_list = [objects[pk] for pk in shown if pk in objects]
-    return Outcome(page=page, counts=counts, any_word=operator == "or" and bool(matches))
+    return Found(
+        operator=operator,
+        ids=array("q", (pk for pk, _type in matches)),
+        type_ids=array("q", (type_id for _pk, type_id in matches)),
+        counts={each.key: found.get(each.content_type_id, 0) for each in RESULT_TYPES},
+    )
 
 
 def _run_search_in_steps(pages, search_text, kind, page_number):

@@ -3,7 +3,7 @@
 A real gunicorn with 3 workers serves a copy of the demo site on a SQLite file,
 with production settings. Another process (as `manage.py publish_scheduled` or
 a shell would be) publishes, unpublishes, moves, renames, deletes, makes a page
-private and changes a setting. After each change every anonymous visitor,
+private and changes a setting, and a search must find what was published. After each change every anonymous visitor,
 whichever worker answers, must see it at once: the count of stale responses
 must be 0. Once with the page cache on, and once with it off, where each
 worker still keeps what it routed and rendered under the current generation
@@ -41,6 +41,12 @@ CHANGES = {
         "p = StandardPage.objects.get(slug='about'); p.introduction = 'Edited by another process.';"
         "p.save_revision().publish()",
         "/about/", lambda status, body: status == 200 and "Edited by another process." in body,
+    ),
+    # Each worker keeps what a search found under the current generation.
+    "search": (
+        "p = StandardPage.objects.get(slug='about'); p.introduction = 'Also a keen kingfisher watcher.';"
+        "p.save_revision().publish()",
+        "/search/?q=kingfisher", lambda status, body: status == 200 and 'search-results' in body and 'href="/about/"' in body.split('search-results', 1)[1],
     ),
     "publish_scheduled": (
         "p = StandardPage.objects.get(slug='privacy'); p.title = 'Privacy, as scheduled';"
