@@ -164,10 +164,12 @@ class Found:
 
 def run_search(pages, search_text, kind, page_number):
     """Search `pages` for every word, or failing that for any word."""
+    current = generation()
     # The findable pages' SQL names the site, the private sections and any
     # pinned pages left out, so each set of them is a search of its own.
-    key = hashlib.sha256(f"{search_text.terms}\0{pages.query}".encode()).hexdigest()
-    found = kept_searches.remembered(generation(), key, lambda: _search_index(pages, search_text))
+    pages_key = hashlib.sha256(str(pages.query).encode()).hexdigest()
+    key = hashlib.sha256(f"{search_text.terms}\0{pages_key}".encode()).hexdigest()
+    found = kept_searches.remembered(current, key, lambda: _search_index(pages, search_text, current, pages_key))
     if found is None:
         return _run_search_in_steps(pages, search_text, kind, page_number)
     page = Paginator(found.ids_of(kind), PER_PAGE).get_page(page_number)
@@ -177,12 +179,22 @@ def run_search(pages, search_text, kind, page_number):
     return Outcome(page=page, counts=found.counts, any_word=found.operator == "or" and bool(found.ids))
 
 
-def _search_index(pages, search_text):
+def _search_index(pages, search_text, current, pages_key):
     """What one ranked query finds (None for a backend without `ranked_matches`)."""
     operators = ("and", "or") if len(search_text.words) > 1 else ("and",)
+    findable = None
     for operator in operators:
         ranked = pages.search(search_text.terms, operator=operator)
-        matches = ranked.ranked_matches() if hasattr(ranked, "ranked_matches") else None
+        if not hasattr(ranked, "ranked_matches"):
+            return None
+        if findable is None:
+            # Which pages may be found changes only with a publish, a move or
+            # a privacy change, all of which start a new generation: each
+            # worker lists them once and checks every match against the list.
+            findable = local.remembered(
+                current, f"findable:{pages_key}", lambda: frozenset(pages.order_by().values_list("pk", flat=True))
+            )
+        matches = ranked.ranked_matches(among=findable)
         if matches is None:
             return None
         if matches:

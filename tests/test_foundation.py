@@ -123,14 +123,15 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(db):
     assert mode in {"wal", "memory"}
 
 
-def test_file_database_uses_wal(tmp_path):
+def test_file_database_uses_wal_and_a_memory_map(tmp_path):
     result = _settings_subprocess("config.settings.dev", {"SQLITE_PATH": str(tmp_path / "wal.sqlite3")})
     assert result.returncode == 0, result.stderr
     code = (
         "import django; django.setup(); from django.db import connection; c = connection.cursor(); "
-        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])"
+        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0]);"
+        "c.execute('PRAGMA mmap_size'); print(c.fetchone()[0])"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "SQLITE_PATH": str(tmp_path / "wal.sqlite3")}
     env.pop("DATABASE_URL", None)
     out = subprocess.run([sys.executable, "-c", code], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
-    assert out.stdout.split() == ["wal", "20000"], out.stderr
+    assert out.stdout.split() == ["wal", "20000", str(settings.SQLITE_MMAP_BYTES)], out.stderr

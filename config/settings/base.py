@@ -122,10 +122,15 @@ TEMPLATES = [
 # SQLite by default. WAL lets readers carry on while one process writes, the
 # busy timeout makes a second writer wait instead of failing at once, and
 # IMMEDIATE transactions take the write lock up front so two gunicorn workers
-# never deadlock upgrading a read lock.
+# never deadlock upgrading a read lock. Reads go through a memory map of the
+# file rather than a system call per page: the operating system's copy of the
+# file is shared by every worker, where SQLite's own page cache (2 MB) is per
+# connection. A search for a word in most of 10,000 posts, which reads every
+# matching index row, went from 28 to 21 ms (issue 18).
 SQLITE_PATH = env_str("SQLITE_PATH") or str(BASE_DIR / "db.sqlite3")
+SQLITE_MMAP_BYTES = 256 * 1024 * 1024
 SQLITE_OPTIONS = {
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "init_command": f"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size={SQLITE_MMAP_BYTES};",
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
 }

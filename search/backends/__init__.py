@@ -40,26 +40,33 @@ class RankedIdsResults:
     handle), the stock search runs.
     """
 
-    def _ranked_rows(self, start=None, stop=None):
+    def _ranked_rows(self, start=None, stop=None, among=None):
         """(primary key, content type id) of the matches start..stop, best first; None where not ranked here."""
         compiler = self.query_compiler
         # Autocomplete shares the results class but keeps the stock compiler.
         if not hasattr(compiler, "ranked") or not compiler.order_by_relevance or self._score_field is not None:
             return None
-        ranked = compiler.ranked(compiler.get_config(self.backend))
+        ranked = compiler.ranked(compiler.get_config(self.backend), check_queryset=among is None)
         if ranked is None:
             return None
         to_python = compiler.queryset.model._meta.pk.to_python
-        return [(to_python(object_id), content_type_id) for object_id, content_type_id in ranked[start:stop]]
+        rows = [(to_python(object_id), content_type_id) for object_id, content_type_id in ranked[start:stop]]
+        return rows if among is None else [row for row in rows if row[0] in among]
 
-    def ranked_matches(self):
+    def ranked_matches(self, among=None):
         """Every match as (primary key, content type id), best first, from one query.
 
         What a results page needs at once: the counts per type and the page
         shown both come from it, so the index is read once, not once to count
         and again to rank. None where the compiler does not rank this query.
+
+        ``among``: the primary keys of the searched queryset, when the caller
+        already holds them (search/results.py keeps the findable pages' until
+        the next publish). Each match is then checked against them here
+        instead of against the queryset inside the query, which for a word
+        in most posts was a fifth of SQLite's work.
         """
-        return self._ranked_rows()
+        return self._ranked_rows(among=among)
 
     def _do_search(self):
         rows = self._ranked_rows(self.start, self.stop)

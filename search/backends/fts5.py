@@ -111,23 +111,27 @@ class FTS5QueryCompiler(SQLiteSearchQueryCompiler):
         combine = operator.and_ if query.operator.upper() == "AND" else operator.or_
         return SearchQueryExpression(reduce(combine, lexemes), config=config)
 
-    def ranked(self, config):
-        """(object id, content type id) of every match, best first, from one FTS5 query; None for other shapes."""
+    def ranked(self, config, check_queryset=True):
+        """(object id, content type id) of every match, best first, from one FTS5 query; None for other shapes.
+
+        Without ``check_queryset`` the matches are not narrowed to the
+        searched queryset: the caller checks them (RankedIdsResults).
+        """
         query = normalize(self.query)
         if isinstance(query, MatchAll | Not):
             return None
-        # Each match is looked up among the findable pages by primary key. An
-        # `object_id IN (findable pages)` made SQLite list every findable page
-        # first, whatever the search: 8-13 ms at 10,000 posts even when three
-        # posts match (issue 18).
-        findable = self.queryset.order_by().filter(pk=Cast(OuterRef("index_entry__object_id"), IntegerField()))
+        entries = SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
+        ).filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
+        if check_queryset:
+            # Each match is looked up among the findable pages by primary key.
+            # An `object_id IN (findable pages)` made SQLite list every
+            # findable page first, whatever the search: 8-13 ms at 10,000
+            # posts even when three posts match (issue 18).
+            findable = self.queryset.order_by().filter(pk=Cast(OuterRef("index_entry__object_id"), IntegerField()))
+            entries = entries.filter(Exists(findable))
         return (
-            SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
-            )
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .filter(Exists(findable))
-            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+            entries.annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             .order_by("score", Cast("index_entry__object_id", IntegerField()).desc())
             .values_list("index_entry__object_id", "index_entry__content_type_id")
         )

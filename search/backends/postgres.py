@@ -67,19 +67,23 @@ class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
             found |= Q(title=any_word) & Q(body=any_word) & Q(Matches(concatenated(F("title"), F("body")), query))
         return IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model)).filter(found)
 
-    def ranked(self, config):
-        """(object id, content type id) of every match, best first, ranked as Wagtail ranks them."""
+    def ranked(self, config, check_queryset=True):
+        """(object id, content type id) of every match, best first, ranked as Wagtail ranks them.
+
+        Without ``check_queryset`` the matches are not narrowed to the
+        searched queryset: the caller checks them (RankedIdsResults).
+        """
         entries = self.matching_entries(config)
         if entries is None:
             return None
-        # Compared as integers, so a page is checked through its primary key
-        # index even when the planner misjudges how many rows match.
-        allowed = self.queryset.order_by().values("pk")
+        entries = entries.annotate(object_pk=Cast("object_id", IntegerField()))
+        if check_queryset:
+            # Compared as integers, so a page is checked through its primary
+            # key index even when the planner misjudges how many rows match.
+            entries = entries.filter(object_pk__in=self.queryset.order_by().values("pk"))
         rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
         return (
-            entries.annotate(object_pk=Cast("object_id", IntegerField()))
-            .filter(object_pk__in=allowed)
-            .annotate(rank=rank)
+            entries.annotate(rank=rank)
             .order_by(F("rank").desc(), F("object_pk").desc())
             .values_list("object_id", "content_type_id")
         )
