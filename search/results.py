@@ -13,9 +13,10 @@
    ten pages shown. What that query found is kept in the worker's memory
    until the next publish (the page-cache generation, as for rendered
    fragments), so the next page, another type's tab or the next visitor's
-   identical search skip the index. With a search server, one facet query counts the matches of
-   every type at once (so the paginator needs no COUNT of its own) and one query
-   fetches the page of results.
+   identical search skip the index; so is the list of findable pages each
+   match is checked against. With a search server, one facet query counts the
+   matches of every type at once (so the paginator needs no COUNT of its own)
+   and one query fetches the page of results.
 4. Results the therapist has pinned to a search (Wagtail's search promotions),
    read-only on purpose: Wagtail's own `Query.get()` creates a row for every
    new query string, so each bot or typo would write to the database.
