@@ -141,8 +141,8 @@ class _KnownCount:
         return self._results[key]
 
 
-# A broad search's matches take about 90 KB (10,000 of them): a worker keeps
-# at most this many searches, the least asked dropped first.
+# A broad search's matches take about 160 KB (10,000 ids and types): a worker
+# keeps at most this many searches, the least asked dropped first.
 KEPT_SEARCHES = 100
 kept_searches = local.Kept(KEPT_SEARCHES)
 

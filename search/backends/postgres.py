@@ -12,15 +12,15 @@ Here the index table is searched on its own: its GIN indexes on `title` and
 `body` find the rows holding the words, and pages are filtered by the ids
 found. Whether a page holds every word is the stock test, but asked of the
 body alone and the title alone first: joining the two tsvectors for every
-row read each body twice more, a third of a search for a common word. A page of results ranks
-the matching rows with Wagtail's own rank expression and fetches just the ten
-pages shown (as the Elasticsearch backends do). Matches, counts and ranking
-are Wagtail's.
+row read each body twice more, a third of a search for a common word. A
+page of results ranks the matching rows with Wagtail's own rank expression
+and fetches just the ten pages shown (as the Elasticsearch backends do).
+Matches, counts and ranking are Wagtail's.
 """
 
 import re
 
-from django.db.models import BooleanField, F, Func, IntegerField, Q
+from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Cast
 from modelsearch.query import PlainText
 
@@ -59,13 +59,15 @@ class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
             return None
         # Most matching rows hold every word in the body, or in the title:
         # tested first, each reads the body once.
+        entries = IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
         found = Q(title=query) | Q(body=query)
         if self.query.operator == "and" and len(WORD_BREAK.split(self.query.query_string.strip())) > 1:
             # The rest are the rows whose words are split between title and
             # body: the stock test, on the rows holding some word in each.
             any_word = self.build_tsquery(PlainText(self.query.query_string, operator="or"), config=config)
-            found |= Q(title=any_word) & Q(body=any_word) & Q(Matches(concatenated(F("title"), F("body")), query))
-        return IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model)).filter(found)
+            entries = entries.alias(_vector_=concatenated(F("title"), F("body")))
+            found |= Q(title=any_word) & Q(body=any_word) & Q(_vector_=query)
+        return entries.filter(found)
 
     def ranked(self, config, check_queryset=True):
         """(object id, content type id) of every match, best first, ranked as Wagtail ranks them.
@@ -87,14 +89,6 @@ class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
             .order_by(F("rank").desc(), F("object_pk").desc())
             .values_list("object_id", "content_type_id")
         )
-
-
-class Matches(Func):
-    """``vector @@ query``, for a vector that is an expression rather than a column."""
-
-    template = "%(expressions)s"
-    arg_joiner = " @@ "
-    output_field = BooleanField()
 
 
 class IndexFirstSearchResults(RankedIdsResults, PostgresSearchResults):
