@@ -2,7 +2,7 @@
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-VIEW_ENQUIRIES = "contact.view_contactsubmission"
+from contact.permissions import VIEW_ENQUIRIES
 
 
 def can_read_requests(user):

@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from contact.permissions import private_field
 from home.models import SitePage
 
 
@@ -155,9 +156,12 @@ class BookingPage(RoutablePageMixin, SitePage):
             FieldPanel("video_instructions"),
         ], heading="Ways to meet"),
     ]
+    # Where requests are sent, whether the note travels by e-mail and how long requests are kept are decided
+    # only by those who may read requests: the same rule as the contact page's recipient.
     privacy_panels = [
-        FieldPanel("ask_for_note"), FieldPanel("note_label"), FieldPanel("include_note_in_email"), FieldPanel("keep_days"),
-        MultiFieldPanel([FieldPanel("to_address"), FieldPanel("email_subject")], heading="Notification e-mail"),
+        FieldPanel("ask_for_note"), FieldPanel("note_label"), private_field("include_note_in_email"),
+        private_field("keep_days"),
+        MultiFieldPanel([private_field("to_address"), FieldPanel("email_subject")], heading="Notification e-mail"),
     ]
     edit_handler = TabbedInterface([
         ObjectList(content_panels, heading="Content"),

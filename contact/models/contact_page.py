@@ -16,6 +16,7 @@ from contact.admin_forms import ContactPageAdminForm
 from contact.forms import FIELD_TYPE_CHOICES, ContactFormBuilder
 from contact.inbox.panels import inbox_link_panel
 from contact.notify import DEFAULT_SUBJECT, send_notification
+from contact.permissions import private_field
 from contact.question_panels import QUESTION_PANELS
 from contact.service_choices import live_services
 from contact.text import clean_submitted
@@ -28,10 +29,6 @@ from .enquiry_settings import EnquirySettings
 from .submission import ContactSubmission
 
 logger = logging.getLogger(__name__)
-
-# The permission that lets a user read enquiries (Settings › Groups: "Can view enquiry").
-VIEW_ENQUIRIES = "contact.view_contactsubmission"
-
 
 class ContactFormField(AbstractFormField):
     field_type = models.CharField(
@@ -83,9 +80,9 @@ class ContactPage(AbstractEmailForm, SitePage):
                 # Where enquiries go (and where bounced copies return) is decided only by
                 # someone who may read enquiries; others never see these fields, and
                 # what they publish leaves them as they were.
-                FieldPanel("to_address", permission=VIEW_ENQUIRIES),
+                private_field("to_address"),
                 FieldPanel("subject"),
-                FieldPanel("from_address", permission=VIEW_ENQUIRIES),
+                private_field("from_address"),
             ],
             heading="Notification e-mail",
             help_text="What goes in the e-mail, and how long enquiries are kept, are under Settings › Enquiry settings.",

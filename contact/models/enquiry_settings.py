@@ -9,8 +9,10 @@ next to the practice details under Settings.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import lazy
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from contact.permissions import private_field
 
 DEFAULT_RETENTION_DAYS = 180
 
@@ -45,9 +47,10 @@ class EnquirySettings(BaseSiteSetting):
         ),
     )
 
+    # Whoever may change settings but not read enquiries sees only the note on spam.
     panels = [
-        FieldPanel("include_message_in_email"),
-        FieldPanel("retention_days"),
+        private_field("include_message_in_email"),
+        private_field("retention_days"),
         HelpPanel(content=lazy(_rate_limit_note, str)(), heading="Spam protection"),
     ]
 
