@@ -2,7 +2,7 @@
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from contact.permissions import VIEW_ENQUIRIES
+from home.permissions import VIEW_ENQUIRIES
 
 
 def can_read_requests(user):

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
 
 from contact.models import ContactPage
-from contact.permissions import VIEW_ENQUIRIES
+from home.permissions import VIEW_ENQUIRIES
 
 
 @hooks.register("register_permissions")

@@ -104,3 +104,25 @@ def test_enquiry_privacy_settings_are_only_for_those_who_may_read_enquiries(clie
     assert (chosen.include_message_in_email, chosen.retention_days) == (False, 180), (
         f"the POST changed them to {(chosen.include_message_in_email, chosen.retention_days)}"
     )
+
+
+def test_the_practice_e_mail_that_requests_fall_back_to_is_only_for_those_who_may_read_enquiries(
+        client, demo, moderator, django_capture_on_commit_callbacks):
+    page = booking_page()
+    page.to_address = ""  # requests go to the e-mail address in Practice details
+    page.save_revision().publish()
+    moderator.groups.first().permissions.add(
+        Permission.objects.get(codename="change_practicesettings"), Permission.objects.get(codename="access_admin"),
+    )
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["home", "practicesettings", site.pk])
+    client.force_login(moderator)
+    response = client.get(url)
+    assert soup(response).find(attrs={"name": "email"}) is None, "offered without the enquiry permission"
+
+    data = form_data(response)
+    data.update(email=[OUTSIDER], practice_name=["Renamed by a helper"])
+    assert client.post(url, data).status_code == 302, "the rest of the details still save"
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client.__class__(), answers(client.__class__()))
+    assert [message.to for message in mail.outbox] == [["ben@example.org"]]

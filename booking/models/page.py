@@ -14,8 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from contact.permissions import private_field
 from home.models import SitePage
+from home.permissions import private_field
 
 
 class Way(models.TextChoices):

@@ -16,12 +16,12 @@ from contact.admin_forms import ContactPageAdminForm
 from contact.forms import FIELD_TYPE_CHOICES, ContactFormBuilder
 from contact.inbox.panels import inbox_link_panel
 from contact.notify import DEFAULT_SUBJECT, send_notification
-from contact.permissions import private_field
 from contact.question_panels import QUESTION_PANELS
 from contact.service_choices import live_services
 from contact.text import clean_submitted
 from home import lead_source, structured_data
 from home.models import PracticeSettings, SitePage
+from home.permissions import private_field
 from pagecache import local
 from pagecache.store import generation
 

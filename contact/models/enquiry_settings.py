@@ -12,7 +12,7 @@ from django.utils.functional import lazy
 from wagtail.admin.panels import HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from contact.permissions import private_field
+from home.permissions import private_field
 
 DEFAULT_RETENTION_DAYS = 180
 

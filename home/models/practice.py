@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from home.admin_forms import PracticeSettingsForm
+from home.permissions import private_field
 
 
 @register_setting(icon="user")
@@ -113,7 +114,8 @@ class PracticeSettings(BaseSiteSetting):
             heading="Who you are",
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("street_address"), FieldPanel("locality"),
+            # Enquiries and call requests go to this address when their page names none.
+            [FieldPanel("phone"), private_field("email"), FieldPanel("street_address"), FieldPanel("locality"),
              FieldPanel("region"), FieldPanel("postcode"), FieldPanel("country"), FieldPanel("area_served"),
              FieldPanel("latitude"), FieldPanel("longitude")],
             heading="How to reach you",

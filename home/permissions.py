@@ -9,6 +9,8 @@ visitor's details to an address of their own, or keep them for years.
 
 from wagtail.admin.panels import FieldPanel
 
+# The contact app's "Can view enquiry", named here (not imported) so that home, contact and booking
+# share one rule while home still imports none of them.
 VIEW_ENQUIRIES = "contact.view_contactsubmission"
 
 
