@@ -126,3 +126,13 @@ def test_the_practice_e_mail_that_requests_fall_back_to_is_only_for_those_who_ma
     with django_capture_on_commit_callbacks(execute=True):
         send(client.__class__(), answers(client.__class__()))
     assert [message.to for message in mail.outbox] == [["ben@example.org"]]
+
+
+def test_a_moderator_can_neither_read_nor_renew_the_calendar_address(client, demo, moderator):
+    from booking.models import CalendarFeed
+
+    key = CalendarFeed.objects.get().key
+    client.force_login(moderator)
+    for response in (client.get("/admin/booking/calendar-feed/"), client.post("/admin/booking/calendar-feed/")):
+        assert response.status_code in (302, 403) and key not in response.content.decode()
+    assert CalendarFeed.objects.get().key == key, "the therapist's calendar address was replaced"
