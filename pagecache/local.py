@@ -31,7 +31,7 @@ class Kept:
     def get(self, generation, key):
         """What this worker kept for ``key`` under ``generation``, or None."""
         with self._lock:
-            if generation != self._generation:
+            if generation is None or generation != self._generation:
                 return None
             value = self._entries.get(key)
             if value is not None:
@@ -40,6 +40,8 @@ class Kept:
 
     def put(self, generation, key, value):
         """Keep ``value`` for ``key``; a new generation first drops everything kept under the last."""
+        if generation is None:  # the shared cache could not say which generation this is: keep nothing
+            return
         with self._lock:
             if generation != self._generation:
                 self._entries.clear()

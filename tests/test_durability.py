@@ -20,7 +20,6 @@ import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -35,7 +34,8 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 SECONDS = float(os.environ.get("DURABILITY_SECONDS", "60"))
-VISITORS = 4
+VISITORS = 6
+SIDE_STREAMS = 2  # commands from cron and timers overlap in real use too
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")), reason="the embedded SQLite default; the PostgreSQL run covers its own path",
@@ -44,7 +44,7 @@ pytestmark = pytest.mark.skipif(
 # What runs beside the server in real use: cron and timers, a backup, the therapist's shell.
 SIDE_COMMANDS = [
     ["publish_scheduled"],
-    ["backup", "--output-dir", "{tmp}/archives"],
+    ["backup", "--output-dir", "{tmp}/archives-{stream}"],
     ["purge_enquiries"],
     ["purge_call_requests"],
     ["purge_insights"],
@@ -200,12 +200,12 @@ class Site:
 
     # --- what cron, timers and the therapist run beside it ---------------------------------------------
 
-    def side_processes(self, until):
+    def side_processes(self, until, stream):
         while time.monotonic() < until:
-            for command in SIDE_COMMANDS:
+            for command in SIDE_COMMANDS[stream:] + SIDE_COMMANDS[:stream]:
                 if time.monotonic() >= until:
                     return
-                result = self.manage(*[part.format(tmp=self.tmp) for part in command])
+                result = self.manage(*[part.format(tmp=self.tmp, stream=stream) for part in command])
                 if result.returncode != 0:
                     self.side_failures.append((command[0], result.stdout[-500:]))
 
@@ -262,7 +262,7 @@ def site(request, tmp_path):
 def test_every_thanked_answer_is_stored_while_timers_commands_and_backups_share_the_database(site):
     until = time.monotonic() + SECONDS
     threads = [threading.Thread(target=site.visitor, args=(n, until)) for n in range(1, VISITORS + 1)]
-    threads.append(threading.Thread(target=site.side_processes, args=(until,)))
+    threads += [threading.Thread(target=site.side_processes, args=(until, n)) for n in range(SIDE_STREAMS)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -13,6 +13,7 @@ worker still keeps what it routed and rendered under the current generation
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -143,27 +144,36 @@ def site_env(request, template_env, tmp_path):
     return {**template_env, "SQLITE_PATH": str(database), "PAGE_CACHE_SECONDS": request.param}
 
 
-@pytest.fixture
-def server(site_env, tmp_path):
-    log = open(tmp_path / "gunicorn.log", "w")
+def start_gunicorn(env, tmp_path):
+    """gunicorn with 3 workers on ``env``'s site; returns the process once it answers."""
+    log = open(tmp_path / "gunicorn.log", "w")  # noqa: SIM115 - open for the server's lifetime
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.py",
          "--workers", "3", "--bind", f"127.0.0.1:{PORT}"],
-        cwd=ROOT, env=site_env, stdout=log, stderr=log, start_new_session=True,
+        cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while True:
         try:
             visit("/robots.txt")
-            break
+            return process
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
                 os.killpg(process.pid, signal.SIGTERM)
                 pytest.fail("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text()[-2000:])
             time.sleep(0.3)
-    yield
+
+
+def stop_gunicorn(process):
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=30)
+
+
+@pytest.fixture
+def server(site_env, tmp_path):
+    process = start_gunicorn(site_env, tmp_path)
+    yield
+    stop_gunicorn(process)
 
 
 @pytest.fixture
@@ -192,3 +202,41 @@ def test_every_worker_sees_a_change_made_by_another_process_at_once(server, othe
         stale[name] = sum(not changed(*visit(path)) for _ in range(VISITS))
     print(f"\nstale responses after each change, {VISITS} requests each: {stale}")
     assert stale == dict.fromkeys(CHANGES, 0)
+
+
+PAGES = ("/", "/about/", "/services/", "/blog/", "/blog/your-first-session/", "/contact/", "/book-a-call/", "/search/?q=walk")
+
+
+def cache_files(env):
+    database = Path(env["SQLITE_PATH"]).with_suffix(".cache.sqlite3")
+    return [database, Path(f"{database}-wal"), Path(f"{database}-shm")]
+
+
+def test_the_shared_cache_can_be_deleted_while_the_site_runs(server, site_env, other_process):
+    answers = [visit(path)[0] for path in PAGES * 2]  # every worker has kept connections to the cache
+    for path in cache_files(site_env):
+        path.unlink(missing_ok=True)
+    answers += [visit(path)[0] for path in PAGES * 3]
+    # Its table alone, too.
+    with sqlite3.connect(cache_files(site_env)[0], timeout=20) as cache:
+        cache.execute("DROP TABLE IF EXISTS cache_default")
+        cache.execute("DROP TABLE IF EXISTS cache_pages")
+    answers += [visit(path)[0] for path in PAGES * 3]
+    assert set(answers) == {200}, f"answers after the cache went: {sorted(set(answers))}"
+    # The workers use the new cache, not the deleted one: an edit by another process shows at once.
+    other_process(CHANGES["publish"][0])
+    stale = sum("Edited by another process." not in visit("/about/")[1] for _ in range(VISITS))
+    assert stale == 0
+
+
+def test_a_copy_of_the_database_without_its_cache_serves_every_page(site_env, tmp_path):
+    copy = tmp_path / "copy" / "site.sqlite3"
+    copy.parent.mkdir()
+    with sqlite3.connect(site_env["SQLITE_PATH"]) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    process = start_gunicorn({**site_env, "SQLITE_PATH": str(copy)}, tmp_path)
+    try:
+        answers = {path: visit(path)[0] for path in PAGES}
+    finally:
+        stop_gunicorn(process)
+    assert answers == dict.fromkeys(PAGES, 200)

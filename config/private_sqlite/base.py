@@ -27,9 +27,33 @@ _creating = threading.Lock()
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    opened_file = None
+
     def get_new_connection(self, conn_params):
-        make_private(conn_params.get("database", ""))
-        return super().get_new_connection(conn_params)
+        name = conn_params.get("database", "")
+        make_private(name)
+        connection = super().get_new_connection(conn_params)
+        self.opened_file = file_identity(name)
+        return connection
+
+    def close_if_unusable_or_obsolete(self):
+        # Checked as each request starts and ends. A connection kept open (CONN_MAX_AGE) to a
+        # file that was deleted or replaced (the shared cache removed to empty it, a database put
+        # back from a copy) would go on using the old file unseen by every other process: the
+        # next request opens the file that is there now.
+        if self.connection is not None and self.opened_file != file_identity(self.settings_dict["NAME"]):
+            self.close()
+            return
+        super().close_if_unusable_or_obsolete()
+
+
+def file_identity(name):
+    """Which file is at this path now (device and inode), read without opening it; None if none."""
+    try:
+        found = os.stat(str(name))
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
 
 
 def make_private(name):
