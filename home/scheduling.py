@@ -34,15 +34,21 @@ def publish_due_pages():
         raise errors[0]
 
 
-def run_forever(interval=DEFAULT_INTERVAL, *, stop=None, parent_pid=None, on_error=None):
+def run_forever(interval=DEFAULT_INTERVAL, *, stop=None, parent_pid=None, stop_with=None, on_error=None):
     """Publish due pages every ``interval`` seconds until ``stop`` is set.
 
     With ``parent_pid``, it also stops as soon as the process that started it
-    (the web server's wrapper) is gone, so no runner is ever left behind.
+    is gone, and with ``stop_with`` as soon as that process (the web server's
+    wrapper, which restarts the loop if it dies) is gone, so no runner is
+    ever left behind.
     """
     stop = stop or threading.Event()
+
+    def orphaned():
+        return (parent_pid is not None and os.getppid() != parent_pid) or (stop_with is not None and not _exists(stop_with))
+
     while not stop.is_set():
-        if parent_pid is not None and os.getppid() != parent_pid:
+        if orphaned():
             return
         # A long-running process: drop connections the database has closed meanwhile.
         close_old_connections()
@@ -56,9 +62,19 @@ def run_forever(interval=DEFAULT_INTERVAL, *, stop=None, parent_pid=None, on_err
         # Wake every second to notice a stop or a vanished parent promptly.
         deadline = time.monotonic() + interval
         while not stop.is_set() and time.monotonic() < deadline:
-            if parent_pid is not None and os.getppid() != parent_pid:
+            if orphaned():
                 return
             stop.wait(min(1, interval))
+
+
+def _exists(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class _Quiet:

@@ -16,7 +16,23 @@ server=
 stopping=0
 trap 'stopping=1; [ -z "$server" ] || kill -TERM "$server" 2>/dev/null' INT TERM
 
-"$PYTHON" manage.py publish_on_schedule --every "${PUBLISH_EVERY:-60}" &
+# The loop is started again if it dies (killed, out of memory), so scheduled posts and
+# booking reminders never stop quietly while the site runs; it says so on stderr.
+# The loop watches this script's PID ($$ is this script's in the subshell too) and stops once it is gone.
+(
+  child=
+  trap '[ -z "$child" ] || kill -TERM "$child" 2>/dev/null; exit 0' INT TERM
+  while kill -0 $$ 2>/dev/null; do
+    PUBLISH_STOP_WITH=$$ "$PYTHON" manage.py publish_on_schedule --every "${PUBLISH_EVERY:-60}" &
+    child=$!
+    wait "$child"
+    ended=$?
+    kill -0 $$ 2>/dev/null || exit 0
+    echo "The timed-tasks loop stopped (status $ended); starting it again in 5 s." >&2
+    sleep 5 &
+    wait $!  # a stop request ends the wait at once
+  done
+) &
 publisher=$!
 "$@" &
 server=$!

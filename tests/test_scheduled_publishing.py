@@ -5,6 +5,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -154,3 +155,41 @@ def test_a_stop_request_while_the_server_is_still_starting_leaves_nothing_runnin
         assert wait_for(lambda pid=publisher: not running(pid)), "the loop was left running"
         if server_pid.exists() and server_pid.read_text().strip():
             assert wait_for(lambda f=server_pid: not running(int(f.read_text()))), "the server was left running"
+
+
+def test_a_killed_loop_is_started_again_while_the_server_runs(fake_python, tmp_path):
+    stub, started = fake_python
+    wrapper = subprocess.Popen([str(WRAPPER), "sh", "-c", "exec sleep 60"], cwd=ROOT, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHON": str(stub)}, text=True)
+    try:
+        assert wait_for(lambda: started.exists() and started.read_text().strip())
+        first = int(started.read_text().split()[0])
+        os.kill(first, signal.SIGKILL)  # out of memory, or a careless kill -9
+        assert wait_for(lambda: len(started.read_text().splitlines()) == 2, seconds=15), "the loop was not started again"
+        second = int(started.read_text().splitlines()[1].split()[0])
+        assert running(second)
+    finally:
+        wrapper.send_signal(signal.SIGTERM)
+        wrapper.wait(timeout=20)
+    assert "starting it again" in wrapper.stderr.read(), "the log says the loop stopped"
+    assert wait_for(lambda: not running(second)), "the loop stopped with the server"
+
+
+def test_a_killed_wrapper_leaves_no_loop_behind(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.dev", SQLITE_PATH=str(tmp_path / "site.sqlite3"),
+               PYTHON=sys.executable, PUBLISH_EVERY="1")
+    wrapper = subprocess.Popen([str(WRAPPER), "sleep", "60"], cwd=ROOT, env=env, start_new_session=True)
+
+    def loops():
+        found = subprocess.run(["pgrep", "-s", str(wrapper.pid), "-f", "publish_on_schedule"], capture_output=True, text=True)
+        return [int(pid) for pid in found.stdout.split()]
+
+    assert wait_for(lambda: loops(), seconds=30), "the loop did not start"
+    [loop] = loops()
+    wrapper.kill()  # kill -9: no trap runs
+    wrapper.wait(timeout=10)
+    try:
+        assert wait_for(lambda: not running(loop), seconds=15), "the loop outlived its server's wrapper"
+    finally:
+        subprocess.run(["pkill", "-KILL", "-s", str(wrapper.pid)])

@@ -19,5 +19,8 @@ class Command(BaseCommand):
             self.stderr.write("--every must be at least 1 second")
             return
         self.stdout.write(f"Publishing scheduled pages every {every} s (stops with the web server).")
-        run_forever(every, parent_pid=os.getppid(),
+        # The wrapper (scripts/with-publisher.sh) names itself: the loop stops with it even though a
+        # restarting shell stands between them.
+        stop_with = int(os.environ["PUBLISH_STOP_WITH"]) if os.environ.get("PUBLISH_STOP_WITH", "").isdigit() else None
+        run_forever(every, parent_pid=os.getppid(), stop_with=stop_with,
                     on_error=lambda error: self.stderr.write(f"Scheduled publishing failed this round: {error}"))
