@@ -9,6 +9,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from home import public_url, publishing  # noqa: F401 (publishing connects its signal)
         from home.exports import make_exports_safe
+        from home.visibility import visible
+        from practice import snapshot
 
         make_exports_safe()
+        snapshot.use_visibility(visible)
         post_migrate.connect(public_url.sync_default_site, sender=self)

@@ -59,6 +59,11 @@ def visible(pages):
     return pages.live().exclude(private) if private else pages.live()
 
 
+def is_visible(page):
+    """The same rule for one page already loaded (a card's chosen page): no query but the private sections."""
+    return page is not None and page.live and not any(page.path.startswith(path) for path in private_sections())
+
+
 class PrivateSectionsMixin:
     """For every page type: no query for the page's own privacy check while the site has no private section.
 

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .snapshot import MODELS, discard
@@ -11,7 +11,8 @@ from .snapshot import MODELS, discard
 @receiver(post_save)
 @receiver(post_delete)
 def fact_changed(sender, instance, signal, **kwargs):
-    if sender in MODELS or (signal is post_delete and isinstance(instance, Page)):
+    # A privacy setting added or removed takes a service in or out of the fees table.
+    if sender in MODELS or sender is PageViewRestriction or (signal is post_delete and isinstance(instance, Page)):
         discard()
 
 

@@ -2,6 +2,8 @@
 
 from wagtail import blocks
 
+from home.visibility import is_visible
+
 from .text import INLINE_FEATURES
 
 
@@ -55,6 +57,12 @@ class PageLinkBlock(blocks.StructBlock):
         group = "Links"
         description = "A card that points readers to another page of the site."
         preview_value = staticmethod(lambda: page_link_preview())
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A card is a listing: a page behind a password, a login or a group is left out, as search leaves it out.
+        context["shown"] = is_visible(value["page"])
+        return context
 
     def bulk_to_python(self, values):
         # A card shows its page's own description, so it needs the specific
