@@ -78,8 +78,10 @@ def test_behind_a_trusted_proxy_each_forwarded_visitor_has_their_own_limit(clien
     ("198.51.100.7", "192.0.2.1", 0, "198.51.100.7"),
     ("10.0.0.1", "192.0.2.1", 1, "192.0.2.1"),
     ("10.0.0.1", "6.6.6.6, 192.0.2.1, 10.0.0.2", 2, "192.0.2.1"),
-    ("10.0.0.1", "not-an-address", 1, "10.0.0.1"),  # garbage where the proxy's entry should be: the connection counts
-    ("10.0.0.1", "192.0.2.1", 2, "10.0.0.1"),  # fewer entries than trusted proxies: not believed
+    # No address where the proxy's entry should be: never the connection's (the proxy's), one bucket of their own.
+    ("10.0.0.1", "not-an-address", 1, "0.0.0.0"),
+    ("10.0.0.1", "192.0.2.1, ", 1, "0.0.0.0"),
+    ("10.0.0.1", "192.0.2.1", 2, "0.0.0.0"),  # fewer entries than trusted proxies: not believed
     ("2001:db8:1:2:3:4:5:6", "", 0, "2001:db8:1:2::/64"),
     ("::ffff:192.0.2.5", "", 0, "192.0.2.5"),
 ])
