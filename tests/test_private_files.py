@@ -80,6 +80,26 @@ def test_uploads_stay_readable_by_the_web_server_under_an_owner_only_umask(db, t
     assert mode(tmp_path / "images") == "0o755"
 
 
-@pytest.mark.parametrize("unit", ["practice.service", "practice-housekeeping.service"])
+def service_section(unit):
+    """The lines of a unit's [Service] section, where systemd reads UMask=."""
+    lines, inside = [], False
+    for line in (ROOT / "deploy" / unit).read_text().splitlines():
+        if line.startswith("["):
+            inside = line == "[Service]"
+        elif inside:
+            lines.append(line.strip())
+    return lines
+
+
+# Every service unit in deploy/, found afresh, so a unit added later is checked too.
+UNITS = sorted(path.name for path in (ROOT / "deploy").glob("*.service"))
+
+
+def test_every_service_unit_in_deploy_is_checked():
+    assert {"practice.service", "practice-housekeeping.service", "practice-publish.service",
+            "practice-booking.service"} <= set(UNITS)
+
+
+@pytest.mark.parametrize("unit", UNITS)
 def test_the_systemd_units_create_files_owner_only(unit):
-    assert "UMask=0077" in (ROOT / "deploy" / unit).read_text().splitlines()
+    assert "UMask=0077" in service_section(unit), f"{unit} lets what it writes be read by other users"
