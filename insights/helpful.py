@@ -9,10 +9,12 @@ the cache for a day, so no one can tilt the counts.
 
 import hashlib
 import hmac
+import logging
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,6 +27,8 @@ from home.ratelimit import visitor as client_address
 
 from . import classify, tally
 from .models import HelpfulDay, HelpfulNote, InsightsSettings
+
+logger = logging.getLogger(__name__)
 
 ANSWERS_PER_DAY = 20  # one visitor, all articles together
 
@@ -78,10 +82,21 @@ def answer(request):
         counted = True
         day = timezone.localdate()
         helpful = form.cleaned_data["answer"] == "yes"
-        tally_answer(day, page, helpful)
         note = classify.scrub(classify.clean_text(form.cleaned_data["missing"], 200))
-        if note:
-            HelpfulNote.objects.create(day=day, page=page, text=note)
+        try:
+            with transaction.atomic():
+                tally_answer(day, page, helpful)
+                if note:
+                    HelpfulNote.objects.create(day=day, page=page, text=note)
+        except DatabaseError:
+            # A full disk or a locked database: thank no one for what was not kept.
+            logger.error("A “Was this helpful?” answer could not be saved; the reader was asked to try again.",
+                         exc_info=True)
+            texts = InsightsSettings.for_request(request)
+            return render(request, "insights/not_saved.html", {
+                "article": page, "texts": texts,
+                "answer": form.cleaned_data["answer"], "missing": form.cleaned_data["missing"],
+            }, status=503)
     texts = InsightsSettings.for_request(request)
     return render(request, "insights/thanks.html", {"article": page, "texts": texts, "counted": counted})
 

@@ -1,7 +1,9 @@
 """Build and read the one-row snapshot of a site's practice facts (models.FactsSnapshot)."""
 
+import logging
+
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from wagtail.models import Page
 
 from .models import (
@@ -15,6 +17,7 @@ from .models import (
 )
 
 _ENCODER = DjangoJSONEncoder()
+logger = logging.getLogger(__name__)
 
 
 def _live_and_public(pages):
@@ -63,7 +66,6 @@ def build(site):
         "credential_settings": _dump(credentials),
         "credentials": [_dump(row) for row in credentials.credentials.all()],
     }
-    FactsSnapshot.objects.create(site=site, data=data)
     return data
 
 
@@ -73,10 +75,17 @@ def load(site):
     if snapshot is not None:
         return snapshot.data
     try:
+        # Read and kept in one transaction, so an edit committed meanwhile cannot be overwritten by older facts.
         with transaction.atomic():
-            return build(site)
+            data = build(site)
+            FactsSnapshot.objects.create(site=site, data=data)
+            return data
     except IntegrityError:  # another request built it at the same moment
         return FactsSnapshot.objects.get(site=site).data
+    except DatabaseError:
+        # A full or read-only database: the page is still served, from the facts as read.
+        logger.warning("The practice facts could not be kept for the next page.", exc_info=True)
+        return build(site)
 
 
 def discard():
