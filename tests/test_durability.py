@@ -9,7 +9,9 @@ therapist run: `publish_scheduled`, `backup`, the purge commands and a
 `manage.py shell` read. Afterwards every answer the visitor was thanked for
 must be in the database, no request may have had a server error, the file
 must pass SQLite's integrity check and the server must still serve pages
-without a restart.
+without a restart. Under `make serve`, gunicorn workers and the timed-tasks
+loop are also killed with SIGKILL now and then, as an out-of-memory killer
+would: only the requests in flight are cut off, and the loop comes back.
 
 The embedded default only: PostgreSQL keeps its files to itself.
 """
@@ -75,7 +77,9 @@ class Site:
         self.lock = threading.Lock()
         self.thanked = {"enquiry": set(), "call": set(), "helpful": set()}
         self.sent = dict.fromkeys(self.thanked, 0)
-        self.errors = []  # (status, path) of every 5xx or dropped connection
+        self.errors = []  # (status, path) of every server error
+        self.dropped = []  # requests whose connection broke (a worker killed under them)
+        self.kills = 0
         self.side_failures = []
         self.server = None
 
@@ -138,7 +142,7 @@ class Site:
                 getattr(self, f"send_{kind}")(marker, address)
             except (OSError, AssertionError) as failure:
                 with self.lock:
-                    self.errors.append((kind, repr(failure)[:300]))
+                    self.dropped.append((kind, repr(failure)[:300]))
 
     def browser(self):
         return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
@@ -209,6 +213,28 @@ class Site:
                 if result.returncode != 0:
                     self.side_failures.append((command[0], result.stdout[-500:]))
 
+    def processes(self, pattern):
+        listing = subprocess.run(["ps", "-o", "pid=,ppid=,args=", "-s", str(self.server.pid)],
+                                 capture_output=True, text=True).stdout
+        rows = [line.split(None, 2) for line in listing.splitlines() if line.strip()]
+        return [(int(pid), int(ppid), args) for pid, ppid, args in rows if pattern in args]
+
+    def killer(self, until):
+        """kill -9 a gunicorn worker now and then, and the timed-tasks loop once, as the OOM killer might."""
+        time.sleep(5)
+        loops = self.processes("publish_on_schedule")
+        if loops:
+            os.kill(loops[0][0], signal.SIGKILL)
+            self.kills += 1
+        while time.monotonic() < until - 5:
+            gunicorns = [row for row in self.processes("config.wsgi") if "with-publisher" not in row[2]]
+            pids = {pid for pid, *_ in gunicorns}
+            workers = [pid for pid, ppid, _ in gunicorns if ppid in pids]  # the master's children
+            if workers:
+                os.kill(random.choice(workers), signal.SIGKILL)
+                self.kills += 1
+            time.sleep(8)
+
     def stored(self):
         with sqlite3.connect(self.database, timeout=60) as db:
             enquiries = " ".join(row[0] for row in db.execute("SELECT form_data FROM contact_contactsubmission"))
@@ -263,11 +289,14 @@ def test_every_thanked_answer_is_stored_while_timers_commands_and_backups_share_
     until = time.monotonic() + SECONDS
     threads = [threading.Thread(target=site.visitor, args=(n, until)) for n in range(1, VISITORS + 1)]
     threads += [threading.Thread(target=site.side_processes, args=(until, n)) for n in range(SIDE_STREAMS)]
+    if site.target == "serve":
+        threads.append(threading.Thread(target=site.killer, args=(until,)))
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
 
+    loop_running = bool(site.processes("publish_on_schedule"))
     still_serving = {path: site.status(path) for path in ("/", "/contact/", "/book-a-call/", "/search/?q=walk")}
     integrity = site.integrity()
     site.stop()  # the timed-tasks loop and every worker gone: what is in the file is what was kept
@@ -276,6 +305,7 @@ def test_every_thanked_answer_is_stored_while_timers_commands_and_backups_share_
     thanked = {kind: len(markers) for kind, markers in site.thanked.items()}
     print(f"\nmake {site.target}, {SECONDS:.0f} s: sent {site.sent}, thanked {thanked}, "
           f"lost {({k: len(v) for k, v in lost.items()})}, errors {len(site.errors)}, "
+          f"processes killed {site.kills}, requests cut off by a kill {len(site.dropped)}, "
           f"side commands failed {len(site.side_failures)}, "
           f"'disk I/O error' in the log {site.server_log().count('disk I/O error')}")
 
@@ -284,4 +314,7 @@ def test_every_thanked_answer_is_stored_while_timers_commands_and_backups_share_
     assert site.errors == [], f"server errors: {site.errors[:10]}"
     assert site.side_failures == [], f"commands beside the server failed: {site.side_failures[:3]}"
     assert integrity == "ok"
+    # Only a request in flight when its worker was killed may be cut off; a visitor then sees no thanks.
+    assert len(site.dropped) <= site.kills * VISITORS, f"connections broken: {site.dropped[:5]}"
+    assert loop_running, "the timed-tasks loop is running at the end"
     assert still_serving == dict.fromkeys(still_serving, 200), "the server stopped serving without a restart"
