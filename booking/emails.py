@@ -1,4 +1,4 @@
-"""E-mails about call requests: to the therapist when one arrives or is cancelled, to the visitor at each answer.
+"""E-mails about call requests: to the therapist when one is confirmed or cancelled, to the visitor at each step.
 
 Every e-mail is sent only after the request is committed, and a failure is
 logged (by request number only, never its content) and never raised. Subjects
@@ -25,6 +25,7 @@ from home.models import PracticeSettings
 logger = logging.getLogger(__name__)
 
 SUBJECTS = {
+    "confirm": "Please confirm your request for an introductory call",
     "confirmed": "Your introductory call is confirmed",
     "offered": "Another time for your introductory call",
     "declined": "About your request for an introductory call",
@@ -59,7 +60,7 @@ def _send(message, call_request, what):
 
 
 def notify_therapist(call_request):
-    """The new-request e-mail; its outcome is recorded on the request for the admin list."""
+    """The new-request e-mail, sent once the visitor has confirmed the request; its outcome is recorded on the request for the admin list."""
     page, status = call_request.page, type(call_request).Notification
     practice = _practice(page)
     to = page.to_address or practice.email
@@ -101,6 +102,10 @@ def send_to_visitor(call_request, kind):
         "manage_url": tokens.manage_url(call_request), "booking_url": page.get_full_url(),
         "instructions": page.phone_instructions if call_request.way == "phone" else page.video_instructions,
     }
+    if kind == "confirm":
+        from booking.confirming import HOLD_MINUTES
+
+        context.update(confirm_url=tokens.confirm_url(call_request), hold_minutes=HOLD_MINUTES)
     body = render_to_string(f"booking/email/{kind}.txt", context)
     reply_to = [practice.email] if practice.email else None
     message = EmailMessage(SUBJECTS[kind], body, _from_therapist(practice), [call_request.email], reply_to=reply_to)

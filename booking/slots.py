@@ -132,6 +132,10 @@ def availability(page, now=None):
             status__in=CallRequest.ACTIVE,
             starts_at__gte=candidates[0].starts_at - longest,
             starts_at__lt=candidates[-1].ends_at,
+        ).exclude(
+            # An unconfirmed request whose hold has ended gives its time back at once, not when the timer
+            # next deletes it; asking for that time deletes it (holding.py).
+            status=CallRequest.Status.UNCONFIRMED, hold_until__lte=now,
         ).values_list("starts_at", "ends_at")
         for held_start, held_end in held:
             for slot in candidates:

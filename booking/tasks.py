@@ -1,4 +1,4 @@
-"""Work done on a timer: closing unanswered requests, reminders the day before, and deleting old requests.
+"""Work done on a timer: deleting unconfirmed requests, closing unanswered ones, reminders, deleting old requests.
 
 Each change is claimed with one conditional UPDATE before its e-mail is sent,
 so two runs at once (a timer fired twice, two servers) send each e-mail once.
@@ -9,11 +9,16 @@ from datetime import timedelta
 
 from django.db.models import Q
 
-from booking import clock, emails
+from booking import clock, confirming, emails
 from booking.models import BookingPage, CallRequest
 
 logger = logging.getLogger(__name__)
 Status = CallRequest.Status
+
+
+def delete_unconfirmed(now=None):
+    """Requests their visitor did not confirm in time: deleted, with nobody told (the address may be made up)."""
+    return confirming.lapsed(now or clock.now()).delete()[0]
 
 
 def expire_unanswered(now=None):

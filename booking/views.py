@@ -3,16 +3,14 @@
 import logging
 import uuid
 from datetime import timedelta
-from functools import partial
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Site
 
-from booking import answers, calendar, clock, holding, opening, tokens
-from booking.emails import notify_therapist
+from booking import answers, calendar, clock, confirming, emails, holding, opening, tokens
 from booking.forms import BookingForm
 from booking.models import CalendarFeed, CallRequest
 from booking.slots import availability
@@ -54,7 +52,8 @@ def booking_view(request, page):
 def _submit(request, page, form):
     already = _already_stored(form.data.get(BookingForm.TOKEN))
     if already:
-        return render(request, page, booked=already)  # the same form again (double click, reload)
+        # The same form again (double click, reload): thanked again, no second e-mail.
+        return render(request, page, booked=already, hold_minutes=confirming.HOLD_MINUTES)
     if not form.is_valid():
         status = 409 if form.slot_taken else 200
         return render(request, page, status=status, form=form)
@@ -64,9 +63,9 @@ def _submit(request, page, form):
         response["Retry-After"] = str(rate.seconds)
         return response
     try:
-        call_request = holding.hold(page, form)
+        call_request = holding.hold(page, form, confirming.visitor_key(request))
     except holding.AlreadyStored as stored:
-        return render(request, page, booked=stored.existing)
+        return render(request, page, booked=stored.existing, hold_minutes=confirming.HOLD_MINUTES)
     except holding.Taken:
         form.mark_taken()
         return render(request, page, status=409, form=form)
@@ -75,9 +74,13 @@ def _submit(request, page, form):
     except DatabaseError:
         logger.error("A call request could not be stored; the visitor was asked to try again.", exc_info=True)
         return render(request, page, status=503, form=form, problem="not_stored")
-    transaction.on_commit(partial(notify_therapist, call_request), robust=True)
+    # Stored and committed: the visitor's confirm link goes now, so that they are told at once if it cannot.
+    # The therapist hears of the request only once it is confirmed (confirming.py).
+    if not emails.send_to_visitor(call_request, "confirm"):
+        CallRequest.objects.filter(pk=call_request.pk, status=CallRequest.Status.UNCONFIRMED).delete()
+        return render(request, page, status=503, form=form, problem="no_email")
     lead_source.count_lead(request, "booking")
-    return render(request, page, booked=call_request)
+    return render(request, page, booked=call_request, hold_minutes=confirming.HOLD_MINUTES)
 
 
 def _already_stored(token):

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -20,8 +21,16 @@ class WhenColumn(Column):
 register_permission_policy(CallRequest, CallRequestPermissionPolicy(CallRequest))
 
 
+class ConfirmedRequestsIndexView(IndexView):
+    """Requests their visitor has not confirmed yet are left out: they may be made up, and nothing is asked of her."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().exclude(status=CallRequest.Status.UNCONFIRMED)
+
+
 class CallRequestViewSet(ModelViewSet):
     model = CallRequest
+    index_view_class = ConfirmedRequestsIndexView
     icon = "date"
     menu_label = "Call requests"
     menu_order = 250

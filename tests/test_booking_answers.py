@@ -13,7 +13,7 @@ from icalendar import Calendar
 from booking import clock
 from booking.models import CalendarFeed, CallRequest
 from tests.helpers import soup
-from tests.test_booking_support import answers, booking_page, offered_times, send, visitor_requests
+from tests.test_booking_support import answers, booking_page, offered_times, send, send_and_confirm, visitor_requests
 
 Status = CallRequest.Status
 HEALTH_WORDS = ["anxiety", "anxious", "depression", "trauma", "grief", "bereavement", "counselling", "therapy", "neurodiverse"]
@@ -26,7 +26,8 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def waiting(client, demo):
-    send(client, answers(client, name="Sam Example", service="online-counselling"))
+    """A request its visitor has confirmed from the e-mail, now waiting for the therapist's answer."""
+    send_and_confirm(client, answers(client, name="Sam Example", service="online-counselling"))
     mail.outbox.clear()
     return visitor_requests()[0]
 
@@ -176,7 +177,7 @@ def test_the_dashboard_shows_requests_waiting_for_an_answer(editor_client, waiti
 
 
 def _visitor_emails_of_every_kind(client, editor_client, waiting, monkeypatch, capture):
-    """Confirmation, reminder, offer, decline and expiry, as the visitor receives them."""
+    """Confirmation, reminder, offer, decline and expiry, as the visitor receives them, and the request to confirm."""
     with capture(execute=True):
         answer(editor_client, waiting, decision="accept", message="Speak soon.")
     monkeypatch.setattr(clock, "now", lambda: waiting.starts_at - timedelta(hours=20))
@@ -184,7 +185,7 @@ def _visitor_emails_of_every_kind(client, editor_client, waiting, monkeypatch, c
     monkeypatch.undo()
     for decision in ("offer", "decline", "expire"):
         cache.clear()
-        send(client, answers(client, email="kim@example.net", name="Kim Example"))
+        send_and_confirm(client, answers(client, email="kim@example.net", name="Kim Example"))
         kim = CallRequest.objects.filter(email="kim@example.net").latest("pk")
         with capture(execute=True):
             if decision == "offer":
@@ -207,7 +208,7 @@ def test_every_email_to_the_visitor_is_signed_by_the_therapist_named_in_practice
     practice.save()
     emails = _visitor_emails_of_every_kind(client, editor_client, waiting, monkeypatch, django_capture_on_commit_callbacks)
     kinds = {m.subject for m in emails}
-    assert len(kinds) == 5, kinds  # confirmation, reminder, offer, decline, expiry
+    assert len(kinds) == 6, kinds  # the request to confirm, confirmation, reminder, offer, decline, expiry
     for email in emails:
         body = email.body.rstrip()
         assert body.endswith("Alex Rivers\nRivers Counselling"), f"{email.subject!r} is not signed: {body[-80:]!r}"

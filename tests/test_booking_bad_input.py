@@ -66,7 +66,10 @@ def test_arbitrary_form_data_never_gives_a_server_error(client, demo, data):
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("path", ["request/1-forged-signature-aaaaaaaaaaaaaaaa/", "request/%00/", "calendar/wrong-key/"])
+@pytest.mark.parametrize("path", [
+    "request/1-forged-signature-aaaaaaaaaaaaaaaa/", "request/%00/", "calendar/wrong-key/",
+    "confirm/1-1700000000-forged-signature-aaaaaaaa/", "confirm/%00/", "confirm/1-forged-signature-aaaaaaaaaaaaaaaa/",
+])
 def test_forged_links_are_not_found_not_errors(client, demo, path):
     assert client.get(BOOKING_URL + path).status_code == 404
     assert client.post(BOOKING_URL + path, {"action": "cancel"}).status_code == 404

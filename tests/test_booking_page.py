@@ -1,4 +1,5 @@
-"""A visitor picks a time from server-rendered radio buttons and asks for a call; the time is held at once."""
+"""A visitor picks a time from server-rendered radio buttons and asks for a call; the time is held at once,
+and the request reaches the therapist once the visitor confirms it from the e-mail it sends."""
 
 import pytest
 from django.core import mail
@@ -6,7 +7,15 @@ from django.core.cache import cache
 
 from booking.models import CallRequest
 from tests.helpers import soup
-from tests.test_booking_support import BOOKING_URL, answers, booking_page, offered_times, send, visitor_requests
+from tests.test_booking_support import (
+    BOOKING_URL,
+    answers,
+    booking_page,
+    offered_times,
+    send,
+    send_and_confirm,
+    visitor_requests,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -30,24 +39,28 @@ def test_free_times_are_radio_buttons_grouped_by_day_with_no_script(client, demo
     assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
 
 
-def test_asking_for_a_time_holds_it_and_thanks_the_visitor(client, demo):
+def test_asking_for_a_time_holds_it_and_asks_the_visitor_to_confirm_by_email(client, demo):
     slot = offered_times(client.get(BOOKING_URL))[0]
     response = send(client, answers(slot=slot))
     assert response.status_code == 200
-    assert "Thank you: your time is held" in response.content.decode()
+    text = " ".join(soup(response).find("main").get_text(" ").split())
+    assert "Nearly done: please confirm by e-mail" in text
+    assert "sent an e-mail to sam@example.net" in text and "held for you for 30 minutes" in text
     [request] = visitor_requests()
-    assert request.status == CallRequest.Status.WAITING
+    assert request.status == CallRequest.Status.UNCONFIRMED
     assert request.starts_at.strftime("%Y%m%dT%H%MZ") == slot
     assert slot not in offered_times(client.get(BOOKING_URL)), "the time is no longer offered to others"
+    [email] = mail.outbox
+    assert email.to == ["sam@example.net"] and "Confirm my request" in email.body, "only the visitor is written to"
 
 
-def test_the_therapist_is_emailed_after_the_request_is_stored_without_the_note(client, demo, django_capture_on_commit_callbacks):
+def test_the_therapist_is_emailed_once_the_request_is_confirmed_without_the_note(client, demo, django_capture_on_commit_callbacks):
     page = booking_page()
     page.ask_for_note = True
     page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
-        send(client, answers(client, note="I have been very anxious since my bereavement."))
-    [email] = mail.outbox
+        send_and_confirm(client, answers(client, note="I have been very anxious since my bereavement."))
+    [email] = [m for m in mail.outbox if m.to != ["sam@example.net"]]
     assert email.to == ["ben@example.org"]
     assert "anxious" not in email.body and "bereavement" not in email.body
     assert "read it in the admin" in email.body
@@ -71,7 +84,7 @@ def test_a_phone_call_needs_a_phone_number_but_a_video_call_does_not(client, dem
     assert "Add a phone number so that I can ring you" in response.content.decode()
     assert visitor_requests() == []
     response = send(client, answers(client, phone="", way="video"))
-    assert "your time is held" in response.content.decode()
+    assert "please confirm by e-mail" in response.content.decode()
 
 
 def test_none_of_these_times_leads_to_the_enquiry_form(client, demo):
@@ -97,25 +110,28 @@ def test_the_same_form_sent_twice_is_stored_once(client, demo):
     data = answers(client, **{"submission-token": "6f1c2d9e-0000-4000-8000-000000000001"})
     send(client, data)
     response = send(client, data)
-    assert "your time is held" in response.content.decode()
+    assert "please confirm by e-mail" in response.content.decode()
     assert len(visitor_requests()) == 1
+    assert len(mail.outbox) == 1, "one e-mail to confirm, not two"
 
 
 def test_the_honeypot_and_rate_limit_are_the_contact_forms(client, demo, settings):
     response = send(client, answers(client, **{"home-page": "http://spam.example"}))
     assert "Leave this box empty" in response.content.decode() and visitor_requests() == []
     settings.CONTACT_RATE_LIMIT = "1/h"
-    assert "your time is held" in send(client, answers(client)).content.decode()
+    assert "please confirm by e-mail" in send(client, answers(client)).content.decode()
     response = send(client, answers(client, email="kim@example.net"))
     assert response.status_code == 429
     assert len(visitor_requests()) == 1
 
 
-def test_booking_closes_when_the_cap_of_waiting_requests_is_reached(client, demo):
+def test_booking_closes_when_the_cap_of_confirmed_requests_waiting_is_reached(client, demo):
     page = booking_page()
     page.max_waiting = CallRequest.objects.filter(status__in=CallRequest.OPEN).count() + 1
     page.save_revision().publish()
     send(client, answers(client))
+    assert offered_times(client.get(BOOKING_URL)), "an unconfirmed request does not count toward the cap"
+    send_and_confirm(client, answers(client))
     response = client.get(BOOKING_URL)
     text = soup(response).find("main").get_text(" ", strip=True)
     assert "I cannot offer introductory calls just now" in text

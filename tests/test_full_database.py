@@ -98,7 +98,7 @@ def test_a_call_request_that_cannot_be_stored_is_not_thanked_and_keeps_what_was_
     with caplog.at_level(logging.ERROR):
         response = client.post(BOOKING_URL, data)
     assert says_not_saved(response)
-    assert "your time is held" not in response.content.decode()
+    assert "please confirm by e-mail" not in response.content.decode()
     assert soup(response).find("input", attrs={"name": "name"})["value"] == "Kim Unsaved"
     assert soup(response).find("textarea", attrs={"name": "note"}).get_text().strip() == LONG.strip()
     assert visitor_requests() == []

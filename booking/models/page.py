@@ -76,7 +76,8 @@ class BookingPage(RoutablePageMixin, SitePage):
     )
     thank_you_text = models.TextField(
         "After booking", blank=True,
-        help_text="Shown once a visitor has asked for a time: what happens next. Leave a blank line between paragraphs.",
+        help_text="Shown once a visitor has confirmed their request from the e-mail: what happens next. "
+                  "Leave a blank line between paragraphs.",
     )
     closed_text = models.TextField(
         "When booking is closed", blank=True,
@@ -205,6 +206,12 @@ class BookingPage(RoutablePageMixin, SitePage):
         from booking.views import manage_view
 
         return manage_view(request, self, signed)
+
+    @path("confirm/<str:signed>/", name="confirm")
+    def confirm(self, request, signed):
+        from booking.confirm_views import confirm_view
+
+        return confirm_view(request, self, signed)
 
     @path("calendar/<str:key>/", name="feed")
     def feed(self, request, key):

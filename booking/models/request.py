@@ -14,6 +14,7 @@ from .page import Way
 
 class CallRequest(models.Model):
     class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", "Not yet confirmed by the visitor"
         WAITING = "waiting", "Waiting for your answer"
         OFFERED = "offered", "Another time offered"
         CONFIRMED = "confirmed", "Confirmed"
@@ -27,15 +28,16 @@ class CallRequest(models.Model):
         FAILED = "failed", "Failed: read the request here"
         NO_ADDRESS = "none", "Not sent: no address set"
 
-    # These statuses hold their time: nobody else may ask for it.
-    ACTIVE = (Status.WAITING, Status.OFFERED, Status.CONFIRMED)
-    # These wait for someone's answer and expire when nobody gives it.
+    # These statuses hold their time: nobody else may ask for it (an unconfirmed one only until hold_until).
+    ACTIVE = (Status.UNCONFIRMED, Status.WAITING, Status.OFFERED, Status.CONFIRMED)
+    # These wait for someone's answer and expire when nobody gives it. An unconfirmed request is not
+    # among them: until its visitor confirms it, it neither counts toward the cap nor reaches the therapist.
     OPEN = (Status.WAITING, Status.OFFERED)
 
     page = models.ForeignKey("booking.BookingPage", on_delete=models.CASCADE, related_name="call_requests")
     starts_at = models.DateTimeField("Call time")
     ends_at = models.DateTimeField("Call ends")
-    status = models.CharField("Status", max_length=10, choices=Status.choices, default=Status.WAITING)
+    status = models.CharField("Status", max_length=12, choices=Status.choices, default=Status.WAITING)
     way = models.CharField("Way to meet", max_length=8, choices=Way.choices)
     name = models.CharField("Name", max_length=255)
     email = models.EmailField("E-mail address", max_length=254)
@@ -52,6 +54,11 @@ class CallRequest(models.Model):
     notification = models.CharField(
         "E-mail to you", max_length=8, choices=Notification.choices, default=Notification.PENDING,
     )
+    # An unconfirmed request holds its time until then; afterwards it is ignored, then deleted.
+    hold_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # A keyed hash of the address an unconfirmed request came from (booking/confirming.py), so that one
+    # address holds one time at once. Emptied on confirmation: a confirmed request keeps no trace of it.
+    held_for = models.CharField(max_length=64, blank=True, editable=False)
     # Set, in one UPDATE, by whichever run of the reminder command sends the reminder: never twice.
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -62,7 +69,7 @@ class CallRequest(models.Model):
             # The guarantee against double booking: the database itself refuses a
             # second active request for a time, whichever worker or server sends it.
             models.UniqueConstraint(
-                fields=["starts_at"], condition=Q(status__in=["waiting", "offered", "confirmed"]),
+                fields=["starts_at"], condition=Q(status__in=["unconfirmed", "waiting", "offered", "confirmed"]),
                 name="booking_one_active_request_per_time",
             ),
         ]

@@ -1,4 +1,4 @@
-"""The whole life of an introductory call in real Chromium: booked, accepted, confirmed with a calendar file, cancelled.
+"""The whole life of an introductory call in real Chromium: booked, confirmed by the visitor, accepted with a calendar file, cancelled.
 
 The live server runs in this process with the locmem e-mail backend, so the
 e-mails the site sends land in django.core.mail.outbox, where the visitor's
@@ -48,8 +48,15 @@ def test_a_visitor_books_the_therapist_accepts_the_calendar_file_arrives_and_the
     visitor.get_by_label("Video call").check()
     visitor.get_by_label(re.compile("I agree that .* may keep my name")).check()
     visitor.get_by_role("button", name="Ask for this time").click()
-    expect(visitor.get_by_role("heading", level=1)).to_have_text("Thank you: your time is held")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Nearly done: please confirm by e-mail")
     expect(visitor.locator(".page-header .lead")).to_contain_text(f"at {label}")
+
+    # The visitor confirms from the e-mail: only then does the request reach the therapist.
+    [ask] = [email for email in mail.outbox if email.to == [EMAIL]]
+    link = next(line for line in ask.body.splitlines() if "/confirm/" in line)
+    visitor.goto(urlsplit(link.strip()).path)
+    visitor.get_by_role("button", name="Confirm my request").click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Thank you: your request is confirmed")
 
     # The therapist finds the request on her dashboard and accepts it with a short message.
     admin = new_page()
@@ -63,7 +70,7 @@ def test_a_visitor_books_the_therapist_accepts_the_calendar_file_arrives_and_the
     expect(admin.get_by_text("Accepted: the visitor has been sent a confirmation")).to_be_visible()
 
     # The confirmation reaches the visitor with a calendar file at the right UK time.
-    [confirmation] = [email for email in mail.outbox if email.to == [EMAIL]]
+    [confirmation] = [email for email in mail.outbox if email.to == [EMAIL] and email.attachments]
     assert "Looking forward to meeting you." in confirmation.body
     assert f"{starts_at.astimezone(LONDON):%A %-d %B %Y}, {label} to" in confirmation.body
     [(filename, content, mimetype)] = confirmation.attachments
