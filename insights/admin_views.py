@@ -21,6 +21,7 @@ def insights(request):
     return render(request, "insights/admin/report.html", {
         "report": data,
         "periods": report.PERIODS,
+        "other_page": report.OTHER_PAGE,
         "visits_chart": charts.columns([(d.strftime("%a %-d %b"), n) for d, n in data.per_day], f"Visits per day, last {days} days"),
         "pages_chart": charts.bars([(title, n) for title, _path, n in data.pages[:10]], "Most-read pages"),
         "referrers_chart": charts.bars(data.referrers, "Where visitors came from"),

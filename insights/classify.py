@@ -18,6 +18,13 @@ _ROBOT = re.compile(
     re.IGNORECASE,
 )
 _HOST = re.compile(r"^[a-z0-9.-]{1,100}$")
+# A name a public site can have: dot-separated labels of letters, digits and
+# inner hyphens, ending in a top-level domain of letters (or its xn-- form).
+# Rules out IP addresses, "localhost" and other names no link on the web comes from.
+_PUBLIC_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+# Stands for "a value not named one by one" (see bounds.py). No host name,
+# service slug or page path that is kept can be "*".
+OTHER = "*"
 _SERVICE = re.compile(r"^[a-z0-9-]{1,60}$")
 # Search words that could name a person: an e-mail address, a phone number or a long run of digits.
 _EMAIL = re.compile(r"\S+@\S+")
@@ -48,17 +55,20 @@ def device(user_agent):
 
 
 def referrer_host(referer, own_host):
-    """The referring site's host name ("duckduckgo.com"), or "" for none, this site, or anything odd."""
+    """The referring site's host name ("duckduckgo.com"); "" for none, this site, an app or anything
+    unreadable; OTHER for a name no public site has."""
     try:
         parts = urlsplit(referer[:2000])
         host = (parts.hostname or "").lower().rstrip(".")
     except ValueError:
         return ""
-    if parts.scheme not in ("http", "https") or not _HOST.match(host):
+    if parts.scheme not in ("http", "https") or not host:
         return ""
     host = host.removeprefix("www.")
     own = (own_host or "").lower().split(":")[0].removeprefix("www.")
-    return "" if host == own else host
+    if host == own:
+        return ""
+    return host if _HOST.match(host) and _PUBLIC_HOST.match(host) else OTHER
 
 
 def page_path(path):

@@ -7,9 +7,15 @@ from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from .bounds import MAX_SEARCHES_A_DAY, MAX_SITES_A_DAY, OTHER, OTHER_SEARCH
 from .models import DEVICES, HelpfulDay, HelpfulNote, LeadDay, PageViewDay, SearchMissDay
 
 PERIODS = (7, 30, 90)
+# What the "other" buckets (bounds.py) are called on the page.
+NO_REFERRER = "Typed in, bookmarks and apps"
+OTHER_SITES = "Other sites"
+OTHER_SEARCHES = "Other searches"
+OTHER_PAGE = "An address that is not a page of this site"
 
 
 @dataclass
@@ -25,6 +31,8 @@ class Report:
     searches: list = field(default_factory=list)
     leads: list = field(default_factory=list)
     helpful: list = field(default_factory=list)
+    max_sites_a_day: int = MAX_SITES_A_DAY
+    max_searches_a_day: int = MAX_SEARCHES_A_DAY
 
 
 def build(days, site=None):
@@ -42,13 +50,16 @@ def build(days, site=None):
     report.pages = [(titles.get(path, path), path, n) for path, n in top]
 
     referred = views.values_list("referrer").annotate(n=Sum("views")).order_by("-n", "referrer")
-    report.referrers = [(host or "Typed in, bookmarks and apps", n) for host, n in referred[:10]]
+    report.referrers = [(_referrer_label(host), n) for host, n in referred[:10]]
 
     device_names = dict(DEVICES)
     report.devices = [(device_names.get(d, d), n) for d, n in views.values_list("device").annotate(n=Sum("views")).order_by("-n")]
 
     misses = SearchMissDay.objects.filter(day__gte=start, day__lte=end)
-    report.searches = list(misses.values_list("terms").annotate(n=Sum("searches")).order_by("-n", "terms")[:20])
+    report.searches = [
+        (OTHER_SEARCHES if terms == OTHER_SEARCH else terms, n)
+        for terms, n in misses.values_list("terms").annotate(n=Sum("searches")).order_by("-n", "terms")[:20]
+    ]
 
     lead_rows = LeadDay.objects.filter(day__gte=start, day__lte=end).values_list("path", "kind").annotate(n=Sum("leads"))
     leads = {}
@@ -56,7 +67,7 @@ def build(days, site=None):
         leads.setdefault(path, {"enquiry": 0, "booking": 0})[kind] = n
     titles = _titles(list(leads), site)
     report.leads = sorted(
-        ((titles.get(path, path or "Not known"), path, c["enquiry"], c["booking"]) for path, c in leads.items()),
+        ((_lead_label(path, titles), path, c["enquiry"], c["booking"]) for path, c in leads.items()),
         key=lambda row: (-(row[2] + row[3]), row[0]),
     )
 
@@ -73,11 +84,21 @@ def build(days, site=None):
     return report
 
 
+def _referrer_label(host):
+    return {"": NO_REFERRER, OTHER: OTHER_SITES}.get(host, host)
+
+
+def _lead_label(path, titles):
+    if path == OTHER:
+        return OTHER_PAGE
+    return titles.get(path, path or "Not known")
+
+
 def _titles(paths, site):
     """Page titles for public paths, in one query."""
     site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None or not paths:
         return {}
     root = site.root_page.url_path.rstrip("/")
-    found = Page.objects.filter(url_path__in=[root + p for p in paths if p]).values_list("url_path", "title")
+    found = Page.objects.filter(url_path__in=[root + p for p in paths if p.startswith("/")]).values_list("url_path", "title")
     return {url_path[len(root):]: title for url_path, title in found}

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import IntegrityError, connections, transaction
 from django.db.models import F
 
+from .bounds import fold
+
 logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
@@ -67,7 +69,7 @@ def flush():
 
 def _write(model, counts):
     with transaction.atomic():
-        for (field, key), n in counts.items():
+        for (field, key), n in fold(model, counts).items():
             increment(model, field, n, **dict(key))
 
 

@@ -57,8 +57,8 @@ def test_links_from_this_site_count_as_no_referrer(demo):
 
 
 def test_the_service_a_call_to_action_carried_is_kept(demo):
-    visitor().get("/contact/?service=walk-and-talk&name=Jo+Bloggs")
-    assert views_of("/contact/", service="walk-and-talk") >= 1
+    visitor().get("/contact/?service=walk-and-talk-therapy&name=Jo+Bloggs")
+    assert views_of("/contact/", service="walk-and-talk-therapy") >= 1
     assert not PageViewDay.objects.filter(service__icontains="jo").exists()
 
 
