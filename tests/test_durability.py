@@ -184,7 +184,7 @@ class Site:
         with self.lock:
             self.sent["call"] += 1
         status, answer = self.request(browser, "/book-a-call/", address, data)
-        if "your time is held" in answer:
+        if "please confirm by e-mail" in answer:  # stored, its time held until the visitor confirms
             with self.lock:
                 self.thanked["call"].add(marker)
 
