@@ -18,11 +18,14 @@ from django.core.management import call_command
 DATA_NAME = "data.json"
 MANIFEST_NAME = "manifest.json"
 MEDIA_PREFIX = "media/"
+# Rebuilt by update_index after every restore. Its tables differ between
+# SQLite and PostgreSQL, so rows of one would not even load into the other.
+SEARCH_INDEX_APP = "wagtailsearch"
 EXCLUDED = [
     "contenttypes",  # recreated by migrate; rows refer to them by natural key
     "auth.permission",
     "sessions",
-    "wagtailsearch.indexentry",  # rebuilt by update_index after a restore
+    SEARCH_INDEX_APP,
     "axes",
     "wagtailcore.pagelogentry",  # written separately: entries of deleted pages cannot be serialised
 ]
@@ -66,17 +69,3 @@ def _add_bytes(tar, name, payload):
     info.size = len(payload)
     info.mtime = int(datetime.now().timestamp())
     tar.addfile(info, io.BytesIO(payload))
-
-
-def read_archive(path, media_root):
-    """Unpack media into media_root and return (manifest, data bytes)."""
-    media_root = Path(media_root)
-    with tarfile.open(path, "r:gz") as tar:
-        manifest = json.load(tar.extractfile(MANIFEST_NAME))
-        data = tar.extractfile(DATA_NAME).read()
-        members = [m for m in tar.getmembers() if m.name.startswith(MEDIA_PREFIX) and m.isfile()]
-        for member in members:
-            member.name = member.name[len(MEDIA_PREFIX):]
-        # The "data" filter refuses absolute paths, links out of the folder and device files.
-        tar.extractall(media_root, members=members, filter="data")
-    return manifest, data
