@@ -40,6 +40,10 @@ RELIED_ON = (
     ("wagtail.contrib.settings.models.BaseSiteSetting", "get_cache_attr_name", "home.site_cache"),
     # remember_site_and_settings: the request attribute this method reads first.
     ("wagtail.models.Page", "_get_site_root_paths", "home.site_cache (request._wagtail_cached_site_root_paths)"),
+    # home/public_url.py wraps Site.get_site_root_paths, where Page.get_url_parts
+    # (through _get_site_root_paths) reads each site's address, so page links
+    # start with PUBLIC_URL; tests/test_one_public_origin.py checks it works.
+    ("wagtail.models.Site", "get_site_root_paths", "home.public_url.use_for_page_links"),
 )
 
 # home/blocks/media.py relabels these children of Wagtail's ImageBlock in

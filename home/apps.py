@@ -15,3 +15,4 @@ class HomeConfig(AppConfig):
         make_exports_safe()
         snapshot.use_visibility(visible)
         post_migrate.connect(public_url.sync_default_site, sender=self)
+        public_url.use_for_page_links()

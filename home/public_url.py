@@ -1,9 +1,16 @@
-"""The site's one public address (settings.PUBLIC_URL), and the Wagtail Site record kept in step with it.
+"""The site's one public address (settings.PUBLIC_URL): the origin of every absolute link.
 
-Page links (canonical, sitemap, feed, breadcrumbs) come from Wagtail's Site
-record; everything else (JSON-LD, robots.txt, e-mails) from the setting. So
-that both name the same origin, `migrate` copies the setting into the default
-Site's host name and port, and `check --deploy` refuses an address visitors
+Everything absolute is built from the setting alone: JSON-LD, robots.txt and
+e-mails through ``absolute()``, share images through WAGTAILADMIN_BASE_URL,
+and page links (canonical, sitemap, feed, breadcrumbs) through Wagtail's
+list of site root paths, whose default site's address ``use_for_page_links()``
+replaces with the setting. Wagtail would otherwise take page links from the
+Site record's host name and port, which is only as fresh as the last
+`migrate`: a database built under one address and served under another
+(`make demo`, then `make serve PORT=…`) named two origins on one page.
+
+The Site record is still kept in step on `migrate`, for routing and for what
+Settings › Sites shows, and `check --deploy` refuses an address visitors
 cannot reach.
 """
 
@@ -21,6 +28,35 @@ def origin():
 def absolute(url):
     """``url`` on the public address when it is a path of this site; other URLs as they are."""
     return origin() + url if url and url.startswith("/") else url
+
+
+def on_public_address(root_paths):
+    """Wagtail's site root paths with the default site's address replaced by PUBLIC_URL."""
+    from wagtail.models import Site
+
+    site_ids = {root.site_id for root in root_paths}
+    if len(site_ids) > 1:
+        default = Site.objects.filter(is_default_site=True).values_list("id", flat=True).first()
+    else:
+        # A site of its own is the one every request falls back to: no query needed.
+        default = next(iter(site_ids), None)
+    return [root._replace(root_url=origin()) if root.site_id == default else root for root in root_paths]
+
+
+def use_for_page_links():
+    """Make every page link Wagtail builds (``get_full_url``, ``full_url``, ``{% fullpageurl %}``)
+    start with PUBLIC_URL, by wrapping the one place it reads site addresses from."""
+    from wagtail.models import Site
+
+    wagtail_root_paths = Site.get_site_root_paths
+    if getattr(wagtail_root_paths, "on_public_address", False):
+        return
+
+    def get_site_root_paths():
+        return on_public_address(wagtail_root_paths())
+
+    get_site_root_paths.on_public_address = True
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)
 
 
 def _host_and_port():
