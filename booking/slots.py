@@ -1,5 +1,9 @@
 """Which times a visitor may ask for: the therapist's weekly windows, in UK time, minus what is taken.
 
+Only on days the practice works (practice.facts.PracticeFacts.works_on): never
+during the holiday, never on a day its opening hours show as closed. Those
+are facts of Settings › Availability and opening hours, typed there once.
+
 Windows are wall-clock times in Europe/London, so a Tuesday 12:00 call is at
 12:00 on the clock whether Britain is on GMT or BST; each time is turned into
 UTC for storage on its own date. A local time that does not exist (the hour
@@ -7,7 +11,8 @@ skipped in March) is never offered; one that happens twice (October) is
 offered once, the first time.
 
 A constant number of queries whatever the history: the windows and blocked
-dates come with the page (prefetched), and one indexed query reads the
+dates come with the page (prefetched), the practice's days from the facts
+snapshot the page's footer reads anyway, and one indexed query reads the
 active requests inside the bookable range, never past ones.
 """
 
@@ -93,8 +98,9 @@ class Availability:
         return sorted(free[:count])
 
 
-def grid(page, first_day, last_day, earliest):
-    """Every slot the windows make between two dates (London dates), none starting before ``earliest``."""
+def grid(page, first_day, last_day, earliest, works_on=lambda day: True):
+    """Every slot the windows make between two dates (London dates), none starting before ``earliest``,
+    on the days ``works_on`` allows (it is given London dates, so a holiday runs midnight to midnight UK time)."""
     length = timedelta(minutes=page.call_minutes)
     step = length + timedelta(minutes=page.gap_minutes)
     windows = list(page.windows.all())
@@ -102,7 +108,7 @@ def grid(page, first_day, last_day, earliest):
     slots = []
     day = first_day
     while day <= last_day:
-        if not any(block.covers(day) for block in blocked):
+        if works_on(day) and not any(block.covers(day) for block in blocked):
             for window in windows:
                 if window.weekday != day.weekday():
                     continue
@@ -118,13 +124,17 @@ def grid(page, first_day, last_day, earliest):
     return sorted(set(slots))
 
 
-def availability(page, now=None):
+def availability(page, now=None, facts=None):
+    """``facts``: the practice facts already read for this request (practice.facts.facts_for_request);
+    without them, those of the page's site are read."""
     from booking.models import CallRequest
+    from practice.facts import PracticeFacts
 
     now = now or clock.now()
+    facts = facts or PracticeFacts(site=page.get_site())
     earliest = now + timedelta(hours=page.notice_hours)
     today = now.astimezone(LONDON).date()
-    candidates = grid(page, today, today + timedelta(weeks=page.weeks_ahead), earliest)
+    candidates = grid(page, today, today + timedelta(weeks=page.weeks_ahead), earliest, facts.works_on)
     taken = set()
     if candidates:
         longest = timedelta(hours=3)  # no call is longer (call_minutes is at most 120): bounds the range read

@@ -19,6 +19,7 @@ from contact.service_choices import live_services
 from contact.text import clean_submitted
 from home import lead_source
 from home.models import PracticeSettings
+from practice.facts import facts_for_request
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "booking/booking_page.html"
@@ -40,7 +41,7 @@ def booking_view(request, page):
         return render(request, page, closed=reason)
     services = live_services(page.path[: page.steplen * 2])
     data = clean_submitted(request.POST) if request.method == "POST" else None
-    form = BookingForm(data, page=page, availability=availability(page), services=services)
+    form = BookingForm(data, page=page, availability=availability(page, facts=facts_for_request(request)), services=services)
     if data is None:
         wanted = request.GET.get("service", "")
         if "service" in form.fields and any(wanted == value for value, _ in form.fields["service"].choices):

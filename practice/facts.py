@@ -62,6 +62,21 @@ class PracticeFacts:
         return [snapshot.restore(OpeningHours, row) for row in self.data["opening_hours"]]
 
     @cached_property
+    def open_weekdays(self):
+        """The weekday numbers (Monday 0) the opening hours list, or None when no hours are set."""
+        return {day for row in self.opening_hours for day in row.days} or None
+
+    def works_on(self, day):
+        """Whether the practice works on ``day`` (a UK date): not away on holiday, and open that weekday.
+
+        Introductory calls are offered only on such days, so the holiday and the hours are typed once,
+        here, and the booking page follows them."""
+        settings = self.availability_settings
+        if settings.holiday_starts and settings.holiday_ends and settings.holiday_starts <= day <= settings.holiday_ends:
+            return False
+        return self.open_weekdays is None or day.weekday() in self.open_weekdays
+
+    @cached_property
     def hours_lines(self):
         """What visitors read: "Monday to Thursday: 9am to 8pm", then the closed days."""
         lines = [

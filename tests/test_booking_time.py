@@ -12,7 +12,11 @@ from tests.test_booking_support import BOOKING_URL, booking_page, offered_times
 
 
 def sunday_page(page):
-    """Calls only on Sundays 09:00-10:00 UK time, twenty minutes, no notice, no gap."""
+    """Calls only on Sundays 09:00-10:00 UK time, twenty minutes, no notice, no gap. No opening hours are set,
+    so no day shows as closed (calls are offered only on days the hours show as open)."""
+    from practice.models import OpeningHours
+
+    OpeningHours.objects.all().delete()
     page.windows.all().delete()
     page.windows.add(AvailabilityWindow(weekday=6, starts=time(9), ends=time(10)))
     page.notice_hours, page.gap_minutes, page.weeks_ahead = 0, 0, 2

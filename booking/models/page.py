@@ -50,7 +50,10 @@ class BlockedDate(Orderable):
         "Note for you", max_length=120, blank=True, help_text="Only you see this, for example “Holiday”.",
     )
 
-    panels = [FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day"), FieldPanel("note")])]
+    panels = [FieldRowPanel([
+        FieldPanel("first_day"), FieldPanel("last_day"),
+        FieldPanel("note", help_text="Only you see this, for example “Training day”."),
+    ])]
 
     class Meta(Orderable.Meta):
         verbose_name = "date without calls"
@@ -146,8 +149,20 @@ class BookingPage(RoutablePageMixin, SitePage):
         FieldPanel("introduction"), FieldPanel("thank_you_text"), FieldPanel("closed_text"), FieldPanel("consent_label"),
     ]
     availability_panels = [
-        InlinePanel("windows", label="Weekly time", heading="Weekly times for calls"),
-        InlinePanel("blocked_dates", label="Date without calls", heading="Holidays and other dates without calls"),
+        # Calls follow the practice's own days (booking/slots.py): a weekly time on a day the opening hours
+        # show as closed is left out rather than refused, because the hours are edited elsewhere and may
+        # close a day later on, and a refusal then would stop every other edit of this page until it went.
+        InlinePanel(
+            "windows", label="Weekly time", heading="Weekly times for calls",
+            help_text="Calls are offered only on days your opening hours (Settings › Availability and opening "
+                      "hours) show as open: a weekly time on a day shown as closed is not offered.",
+        ),
+        InlinePanel(
+            "blocked_dates", label="Date without calls", heading="Other dates without calls",
+            help_text="No calls are ever offered while you are away: your holiday is set once, in Settings › "
+                      "Availability and opening hours, so there is no need to add it here. Add any other days "
+                      "without calls, for example a training day.",
+        ),
         MultiFieldPanel([
             FieldPanel("call_minutes"), FieldPanel("gap_minutes"), FieldPanel("notice_hours"), FieldPanel("weeks_ahead"),
             FieldPanel("max_waiting"), FieldPanel("answer_within_hours"),
