@@ -56,7 +56,8 @@ check: install-dev
 WORKERS ?= 3
 SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 	SECRET_KEY="$$(cat .serve-secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost PUBLIC_URL=http://$(HOST):$(PORT) \
-	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
+	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true \
+	EMAIL_FILE_PATH="$(CURDIR)/sent-mail"
 
 .serve-secret-key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
@@ -65,7 +66,9 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 collectstatic: install .serve-secret-key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v0
 
+# E-mails the site sends under `make serve` are written to sent-mail/ (owner-only: they hold visitors' details).
 serve: demo collectstatic
+	@mkdir -p -m 700 sent-mail
 	$(SERVE_ENV) $(WITH_PUBLISHER) $(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.py --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
 
 # --- Backups ------------------------------------------------------------------
@@ -108,7 +111,7 @@ bench-booking: install-dev .serve-secret-key
 	$(if $(BENCH_POSTGRES),$(PY) bench/booking_clock_change.py --postgres $(BENCH_POSTGRES))
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* db.cache.sqlite3* media static .serve-secret-key
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* db.cache.sqlite3* media static sent-mail .serve-secret-key
 
 # Debian's Chromium (as root) and the npm tools the browser tests use; never a downloaded browser.
 browser-deps:

@@ -51,9 +51,12 @@ def _admin_url(call_request):
 
 def _send(message, call_request, what):
     try:
-        message.send()
+        sent = message.send()
     except Exception:  # noqa: BLE001 - SMTP, DNS, TLS: whatever fails, the request is already safe
         logger.error("Call request %s: the %s e-mail failed.", call_request.pk, what, exc_info=True)
+        return False
+    if not sent:  # the backend took it and sent nothing: e-mail is not set up
+        logger.error("Call request %s: the %s e-mail was not sent: e-mail is not set up.", call_request.pk, what)
         return False
     logger.info("Call request %s: %s e-mail sent.", call_request.pk, what)
     return True

@@ -217,6 +217,11 @@ if env_str("EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
     EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+elif env_str("EMAIL_FILE_PATH"):
+    # A local run as in production (`make serve`): each message is written to a file in this
+    # owner-only folder, so the links in it (confirming a call request) can be followed.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH")
 else:
     # Nothing is sent and nothing is written to the log (the console backend would
     # print visitors' details there); enquiries show "Not sent: e-mail is not set
