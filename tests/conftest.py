@@ -38,6 +38,16 @@ def editor(db, django_user_model):
 
 
 @pytest.fixture
+def moderator(django_user_model):
+    """Someone in Wagtail's Moderators group: may edit and publish every page, but not read enquiries."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("moderator", "moderator@example.org", "a-long-test-password")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client

@@ -65,3 +65,17 @@ def grid_form(caption, headings, rows):
         form.update({f"row-{number}-order": number, f"row-{number}-deleted": ""})
         form.update({f"cell-{number}-{column}": rich_text(cell) for column, cell in enumerate(cells)})
     return form
+
+
+def page_edit_url(page):
+    from django.urls import reverse
+
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def publish_with(client, page, **changes):
+    """Open the page's editor, keep what it shows, add ``changes`` crafted by hand, and press Publish."""
+    data = form_data(client.get(page_edit_url(page)), form_id="page-edit-form")
+    data.update({name: [value] for name, value in changes.items()})
+    data["action-publish"] = ["action-publish"]
+    return client.post(page_edit_url(page), data)

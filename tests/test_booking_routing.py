@@ -5,14 +5,15 @@ note about their health: the same rule as the contact page's recipient.
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Site
 
 from contact.models import EnquirySettings
-from tests.helpers import form_data, soup
+from tests.helpers import form_data, page_edit_url, soup
+from tests.helpers import publish_with as publish_page_with
 from tests.test_booking_support import answers, booking_page, send_and_confirm
 
 PRIVATE_FIELDS = ("to_address", "include_note_in_email", "keep_days")
@@ -24,24 +25,12 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture
-def moderator(django_user_model):
-    """Someone in Wagtail's Moderators group: may edit and publish every page, but not read enquiries."""
-    user = django_user_model.objects.create_user("moderator", "moderator@example.org", "a-long-test-password")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
 def edit_url():
-    return reverse("wagtailadmin_pages:edit", args=[booking_page().pk])
+    return page_edit_url(booking_page())
 
 
 def publish_with(client, **changes):
-    """Everything the editor shows, plus `changes` crafted by hand, published."""
-    data = form_data(client.get(edit_url()), form_id="page-edit-form")
-    data.update({name: [value] for name, value in changes.items()})
-    data["action-publish"] = ["action-publish"]
-    return client.post(edit_url(), data)
+    return publish_page_with(client, booking_page(), **changes)
 
 
 def private_values(page):

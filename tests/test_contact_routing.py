@@ -1,34 +1,21 @@
 """Only people who may read enquiries decide where enquiries are sent."""
 
-import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
-from django.urls import reverse
 
 from tests.contact_helpers import contact_page, send, valid_answers
-from tests.helpers import form_data, soup
+from tests.helpers import page_edit_url, soup
+from tests.helpers import publish_with as publish_page_with
 
 ROUTING_FIELDS = ("to_address", "from_address")
 
 
-@pytest.fixture
-def moderator(django_user_model):
-    """Someone in Wagtail's Moderators group: may edit and publish every page, but not read enquiries."""
-    user = django_user_model.objects.create_user("moderator", "moderator@example.org", "a-long-test-password")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
 def edit_url():
-    return reverse("wagtailadmin_pages:edit", args=[contact_page().pk])
+    return page_edit_url(contact_page())
 
 
 def publish_with(client, **changes):
-    """Open the contact page's editor, change what the browser lets you, add `changes`, and publish."""
-    data = form_data(client.get(edit_url()), form_id="page-edit-form")
-    data.update({name: [value] for name, value in changes.items()})
-    data["action-publish"] = ["action-publish"]
-    return client.post(edit_url(), data)
+    return publish_page_with(client, contact_page(), **changes)
 
 
 def test_a_moderator_cannot_see_or_change_where_enquiries_go(client, demo, moderator, django_capture_on_commit_callbacks):
