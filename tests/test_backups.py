@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+import time
 import zlib
 from contextlib import closing
 from dataclasses import dataclass
@@ -33,15 +34,20 @@ ENQUIRIES = 150
 
 # --- Running the commands ------------------------------------------------------
 
-def manage(*args, db, media, check=True):
-    """Run manage.py as cron would, on the SQLite file `db` or the PostgreSQL database at URL `db`."""
+def manage_env(db, media, **extra):
+    """The environment of a manage.py process on the SQLite file `db` or the PostgreSQL database at URL `db`."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "CACHE_SQLITE_PATH"}}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.dev", SQLITE_PATH=str(db), MEDIA_ROOT=str(media))
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.dev", SQLITE_PATH=str(db), MEDIA_ROOT=str(media), **extra)
     if isinstance(db, str):
         # The shared cache then lives in a SQLite file beside the (test's own) media folder.
         env.update(DATABASE_URL=db, SQLITE_PATH=str(Path(media).parent / "no-database.sqlite3"))
-    run = subprocess.run([sys.executable, "manage.py", *map(str, args)], cwd=settings.BASE_DIR, env=env,
-                         capture_output=True, text=True, timeout=600)
+    return env
+
+
+def manage(*args, db, media, check=True):
+    """Run manage.py as cron would, and wait for it."""
+    run = subprocess.run([sys.executable, "manage.py", *map(str, args)], cwd=settings.BASE_DIR,
+                         env=manage_env(db, media), capture_output=True, text=True, timeout=600)
     if check:
         assert run.returncode == 0, run.stderr[-3000:]
     return run
@@ -307,6 +313,106 @@ def test_a_bad_archive_is_refused_and_changes_nothing(damage, built_site, site_c
     assert BAD_ARCHIVES[damage].lower() in lines[0].lower(), lines[0]
 
 
+# --- Backing up while visitors and the therapist write ------------------------
+
+# Visitors send enquiries as fast as the machine lets them (a short pause keeps
+# the backups on a shared machine from being starved of CPU), and meanwhile the
+# therapist publishes a post now and then: its page row and its blog row are
+# written in one transaction, in two tables a backup reads at different moments.
+WRITER = """
+import os, pathlib, time
+from blog.models import BlogIndexPage, BlogPage
+from contact.models import ContactPage
+contact, blog = ContactPage.objects.get(), BlogIndexPage.objects.get()
+Submission = contact.get_submission_class()
+stop, deadline = pathlib.Path(os.environ["STOP_FILE"]), time.monotonic() + 120
+with open(os.environ["WRITER_LOG"], "a", buffering=1) as log:
+    n = 0
+    while not stop.exists() and time.monotonic() < deadline:
+        enquiry = Submission.objects.create(page=contact, form_data={"name": f"Writer {n}"})
+        log.write(f"{enquiry.pk} {time.time()}\\n")  # written once the enquiry is committed
+        if n % 5 == 0:
+            blog.add_child(instance=BlogPage(title=f"Note {n}", slug=f"note-{n}", introduction="A short note.",
+                                             body=[("text", "<p>Written during a backup.</p>")]))
+        n += 1
+        time.sleep(0.002)
+"""
+
+
+def committed_before(log, moment):
+    """The enquiries the writer had committed before `moment` (time.time())."""
+    lines = [line.split() for line in log.read_text().splitlines()]
+    return {int(pk) for pk, when in lines if float(when) < moment}
+
+
+def wait_for_lines(log, count, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not (log.exists() and len(log.read_text().splitlines()) >= count):
+        assert time.monotonic() < deadline, "the writer never started writing"
+        time.sleep(0.1)
+
+
+def back_up_while_writing(db, media, folder, count):
+    """Run `count` backups one after another while the writer writes; return (start time, archive) of each."""
+    log, stop = folder / "written.txt", folder / "stop"
+    writer = subprocess.Popen([sys.executable, "manage.py", "shell", "-c", WRITER], cwd=settings.BASE_DIR,
+                              env=manage_env(db, media, WRITER_LOG=str(log), STOP_FILE=str(stop)),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    backups = []
+    try:
+        wait_for_lines(log, 20)
+        for number in range(count):
+            started = time.time()
+            manage("backup", "--output-dir", folder / f"archives-{number}", db=db, media=media)
+            [archive] = (folder / f"archives-{number}").iterdir()  # and no copy of the database left beside it
+            backups.append((started, archive))
+    finally:
+        stop.touch()
+        _, errors = writer.communicate(timeout=60)
+    assert writer.returncode == 0, errors[-3000:]
+    return log, backups
+
+
+def check_backups_while_writing(db, media, built_site, folder):
+    """Three backups taken while the writer writes: each must restore (into a new SQLite
+    file, as on a new machine) into a sound database holding every enquiry committed
+    before that backup began."""
+    log, backups = back_up_while_writing(db, media, folder, count=3)
+    written_during = len(committed_before(log, time.time())) - len(committed_before(log, backups[0][0]))
+    assert written_during > 100, "the writer kept writing while the backups ran"
+
+    restores = []  # side by side, to keep the test short
+    for number, (_, archive) in enumerate(backups, start=1):
+        restored = folder / f"restored-{number}.sqlite3"
+        copy_database(built_site.empty_db, restored)
+        restores.append((restored, subprocess.Popen(
+            [sys.executable, "manage.py", "restore", str(archive)], cwd=settings.BASE_DIR,
+            env=manage_env(restored, folder / f"restored-media-{number}"),
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )))
+    problems = []
+    for number, ((started, _), (restored, restore)) in enumerate(zip(backups, restores), start=1):
+        _, errors = restore.communicate(timeout=300)
+        if restore.returncode != 0:
+            problems.append(f"backup {number} does not restore: {errors.strip().splitlines()[-1:]}")
+            continue
+        if (check := scalar(restored, "PRAGMA integrity_check")) != "ok":
+            problems.append(f"backup {number} restores into a damaged database: {check}")
+        with closing(sqlite3.connect(restored)) as conn:
+            enquiries = {pk for (pk,) in conn.execute("SELECT id FROM contact_contactsubmission")}
+        if missing := committed_before(log, started) - enquiries:
+            problems.append(f"backup {number} lacks {len(missing)} enquiries committed before it began")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_backup_taken_while_visitors_write_is_a_consistent_snapshot(built_site, site_copy, tmp_path):
+    db, media = site_copy
+    with closing(sqlite3.connect(db)) as conn, conn:
+        # The demo's thousands of daily page-view counts would only make each backup and restore slower.
+        conn.execute("DELETE FROM insights_pageviewday")
+    check_backups_while_writing(db, media, built_site, tmp_path)
+
+
 # --- The same on PostgreSQL (when DATABASE_URL is set) ----------------------
 # The commands run as processes of their own with their own transactions, as
 # in production, so these tests hold no transaction open (transactional_db:
@@ -318,23 +424,25 @@ on_postgresql = pytest.mark.skipif(not settings.USING_POSTGRES, reason="the test
 
 @pytest.fixture
 def test_database(transactional_db, built_site, tmp_path):
-    """The URL of the test database, holding the built site."""
+    """The URL of the test database, holding the built site, and the site's media folder."""
     settings_dict = connection.settings_dict
     user, password = quote(settings_dict["USER"] or ""), quote(settings_dict["PASSWORD"] or "")
     login = f"{user}:{password}@" if password else f"{user}@"
     database = f"postgresql://{login}{settings_dict['HOST'] or 'localhost'}:{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
-    manage("restore", built_site.archive, "--force", db=database, media=tmp_path / "test-database-media")
+    media = tmp_path / "test-database-media"
+    manage("restore", built_site.archive, "--force", db=database, media=media)
     ContentType.objects.clear_cache()  # the restore made the content types afresh
-    return database
+    return database, media
 
 
 @on_postgresql
 def test_a_backup_made_on_postgresql_restores_into_a_new_sqlite_file(test_database, built_site, tmp_path):
+    database, media = test_database
     contact = ContactPage.objects.get()
     Submission = contact.get_submission_class()
     added = [Submission.objects.create(page=contact, form_data={"name": f"Test database visitor {n}"}) for n in range(3)]
     expected = sorted(s.form_data["name"] for s in Submission.objects.all())
-    manage("backup", "--output-dir", tmp_path / "archives", db=test_database, media=tmp_path / "media")
+    manage("backup", "--output-dir", tmp_path / "archives", db=database, media=media)
     [archive] = (tmp_path / "archives").glob("practice-backup-*.tar.gz")
 
     db = tmp_path / "restored.sqlite3"
@@ -353,6 +461,7 @@ def test_rows_that_fail_to_load_leave_postgresql_as_it_was(test_database, built_
     bad = tmp_path / "practice-backup-bad.tar.gz"
     missing_page(built_site.archive, bad)
     Submission = ContactPage.objects.get().get_submission_class()
+
     def contents():
         return {"pages": sorted(Page.objects.values_list("pk", "url_path")),
                 "enquiries": sorted(Submission.objects.values_list("pk", flat=True))}
@@ -360,7 +469,17 @@ def test_rows_that_fail_to_load_leave_postgresql_as_it_was(test_database, built_
     before = contents()
     assert len(before["pages"]) > 10 and len(before["enquiries"]) == ENQUIRIES
 
-    run = manage("restore", bad, "--force", db=test_database, media=tmp_path / "media", check=False)
+    database, media = test_database
+    run = manage("restore", bad, "--force", db=database, media=media, check=False)
 
     assert run.returncode != 0 and "987654" in run.stderr, run.stderr[-3000:]
     assert contents() == before
+
+
+@on_postgresql
+def test_every_backup_taken_on_postgresql_while_visitors_write_is_a_consistent_snapshot(test_database, built_site, tmp_path):
+    from insights.models import PageViewDay
+
+    database, media = test_database
+    PageViewDay.objects.all().delete()  # only slower to back up and restore
+    check_backups_while_writing(database, media, built_site, tmp_path)

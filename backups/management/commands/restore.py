@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from wagtail.models import Page
 
+from backups.archive import STAGING_PREFIX
 from backups.unpack import BadArchive, unpack
 
 
@@ -97,7 +98,7 @@ def _staging_folder(media_root):
     """A private folder inside the media folder (so files move into place by
     renaming them), removed afterwards whatever happened."""
     media_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media_root))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=media_root))
     try:
         yield staging
     finally:
