@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES
+from .base import CACHES, DATABASES, SQLITE_ENGINE
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -24,7 +24,7 @@ STORAGES = {
 }
 # Wagtail's background tasks (search index updates, reference index) run at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+if DATABASES["default"]["ENGINE"] in ("django.db.backends.sqlite3", SQLITE_ENGINE):
     # A test database in a file, as production has, not Django's shared in-memory
     # one: there the live server's threads and the test's own thread hold separate
     # connections to one shared cache, and whichever touches a table the other is
