@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from backups.archive import SnapshotError, archive_name, write_archive
+from backups.archive import archive_name, write_archive
 
 
 class Command(BaseCommand):
@@ -19,10 +19,7 @@ class Command(BaseCommand):
         folder = Path(output_dir)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = folder / archive_name()
-        try:
-            manifest = write_archive(path)  # creates the file owner-only (0600) before writing to it
-        except SnapshotError as error:
-            raise CommandError(str(error)) from None
+        manifest = write_archive(path)  # creates the file owner-only (0600) before writing to it
         self.stdout.write(self.style.SUCCESS(
             f"Backed up {manifest['objects']} database rows and {manifest['media_files']} media files to {path}"
         ))
