@@ -39,12 +39,16 @@ class HelpfulForm(forms.Form):
     missing = forms.CharField(required=False, strip=True)  # cut to 200 characters, never refused
 
 
-def _first_time(request, *parts):
-    """True the first time this visitor does this today (kept only as a keyed hash, in the cache)."""
+def _answered_key(request, *parts):
+    """This visitor's answer today, as a keyed hash (the address itself is never kept)."""
     day = timezone.localdate().isoformat()
     raw = "|".join([client_address(request), day, *map(str, parts)])
-    digest = hmac.new(settings.SECRET_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()[:32]
-    return cache.add(f"insights:helpful:{digest}", 1, timeout=86400)
+    return "insights:helpful:" + hmac.new(settings.SECRET_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _first_time(request, *parts):
+    """True the first time this visitor does this today (kept only as a keyed hash, in the cache)."""
+    return cache.add(_answered_key(request, *parts), 1, timeout=86400)
 
 
 def _under_daily_cap(request):
@@ -92,6 +96,7 @@ def answer(request):
             # A full disk or a locked database: thank no one for what was not kept.
             logger.error("A “Was this helpful?” answer could not be saved; the reader was asked to try again.",
                          exc_info=True)
+            cache.delete(_answered_key(request, page.pk))  # so that sending it again counts
             texts = InsightsSettings.for_request(request)
             return render(request, "insights/not_saved.html", {
                 "article": page, "texts": texts,

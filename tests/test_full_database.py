@@ -118,6 +118,12 @@ def test_a_helpful_answer_that_cannot_be_stored_is_not_thanked_and_keeps_the_not
     assert page.find("input", attrs={"name": "answer", "value": "no"}).has_attr("checked")
     assert not HelpfulNote.objects.filter(text__contains="More on fees").exists()
     assert "could not be saved" in caplog.text
+    # Once the database takes writes again, sending the same answer again is kept.
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = 0")
+    client.post("/insights/helpful/", {"page": post.pk, "answer": "no", "missing": "More on fees, please"},
+                REMOTE_ADDR="198.51.100.40")
+    assert HelpfulNote.objects.filter(text__contains="More on fees").exists()
 
 
 def test_pages_are_served_from_a_read_only_database_after_an_edit_threw_the_kept_facts_away(client, demo, caplog):
